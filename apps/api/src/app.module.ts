@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@app/config';
+import { dataSourceOptions } from '@app/persistence';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './common/logger.options';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.DATABASE_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
+            applicationName: 'incubation-api',
+          }),
+          retryAttempts: 3,
+          retryDelay: 1_000,
+        }),
+        TemporalClientModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { isGrpcDeadlineError, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * The one place failures become HTTP answers. Known client mistakes keep their 4xx and their
+ * message; Temporal being slow or away is a 503 that tells the caller the outcome is unknown;
+ * anything else is logged and answered as a 500 without internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const fields =
+        typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const message = Array.isArray(fields.message)
+        ? fields.message.join('; ')
+        : typeof fields.message === 'string'
+          ? fields.message
+          : exception.message;
+      return { ...fields, statusCode: status, error: httpStatusName(status), message };
+    }
+    if (exception instanceof WorkflowNotFoundError) {
+      return { statusCode: 404, error: 'Not Found', message: 'project not found' };
+    }
+    if (isTemporalUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message:
+          'Temporal or the worker did not answer in time; the outcome is unknown. Retry with the same decisionId.',
+      };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: 500, error: 'Internal Server Error', message: 'internal error' };
+  }
+}
+
+function isTemporalUnavailable(exception: unknown): boolean {
+  if (isGrpcDeadlineError(exception)) return true;
+  if (isGrpcServiceError(exception)) return true;
+  const name = (exception as { name?: string } | null)?.name;
+  return name === 'ServiceError' || name === 'AbortError';
+}
+
+function httpStatusName(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string'
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ')
+    : 'Error';
+}

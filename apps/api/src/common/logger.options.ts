@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '@app/config';
+
+/** Structured JSON logs with a request id; credentials never reach a log line. */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+      },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.body.password',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
+      autoLogging: {
+        ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false,
+      },
+    },
+  };
+}

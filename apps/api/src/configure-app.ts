@@ -1,0 +1,27 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { validationExceptionFactory } from './common/validation-exception.factory';
+
+/** Largest JSON body accepted; everything a decision carries lands in the workflow's history. */
+const JSON_BODY_LIMIT = '256kb';
+
+/**
+ * Everything about the HTTP edge that production and the e2e tests must share: validation,
+ * error mapping, body limits and shutdown hooks.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter());
+  // The API owns its signals (the worker leaves them to Temporal's Runtime).
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Readiness, ReadinessService } from './readiness.service';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  /** Liveness: the process answers HTTP. */
+  @Get()
+  @HttpCode(HttpStatus.OK)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Temporal both answer; 503 names the one that does not. */
+  @Get('ready')
+  async ready(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Readiness & { message: string }> {
+    const result = await this.readiness.check();
+    const down = Object.entries(result.checks)
+      .filter(([, status]) => status.status === 'down')
+      .map(([name]) => (name === 'postgres' ? 'PostgreSQL' : 'Temporal'));
+    response.status(result.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      ...result,
+      message: down.length === 0 ? 'ready' : `not ready: ${down.join(' and ')} down`,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { InvalidConfigError, loadConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  await app.listen(config.PORT, '0.0.0.0');
+}
+
+bootstrap().catch((error: unknown) => {
+  // A bad config is an operator's mistake: say which keys, without a stack trace.
+  console.error(error instanceof InvalidConfigError ? error.message : error);
+  process.exit(1);
+});

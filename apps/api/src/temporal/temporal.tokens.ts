@@ -1,0 +1,1 @@
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { AppConfig } from '@app/config';
+import { ActivityRegistry } from '../activities/activity.registry';
+
+/**
+ * Creates the Temporal worker from the workflow bundle that `npm run build` made. Temporal's
+ * Runtime owns SIGINT/SIGTERM: it shuts the worker down, `run()` resolves once in-flight work
+ * drained, and only then does main close the Nest context (and with it the DB pool).
+ */
+@Injectable()
+export class TemporalWorkerService {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly activities: ActivityRegistry,
+  ) {}
+
+  /** Tests pass the bundle they made once per file; production loads the built one. */
+  createWorker(
+    connection: NativeConnection,
+    workflowBundle: WorkflowBundleOption = { codePath: this.config.WORKFLOW_BUNDLE_PATH },
+  ): Promise<Worker> {
+    return Worker.create({
+      connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      workflowBundle,
+      activities: this.activities.all(),
+      shutdownGraceTime: this.config.WORKER_SHUTDOWN_GRACE_MS,
+    });
+  }
+
+  async run(): Promise<void> {
+    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    try {
+      const worker = await this.createWorker(connection);
+      this.logger.log(
+        `worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`,
+      );
+      await worker.run();
+      this.logger.log('worker drained and stopped');
+    } finally {
+      await connection.close();
+    }
+  }
+}

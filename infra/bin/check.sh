@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every check and test: lint, format, types, build, unit tests, then integration tests against
+# a real Temporal dev server and a real PostgreSQL that the tests start themselves.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+started=$(date +%s)
+bash infra/bin/ensure-deps.sh
+npm run --silent build
+node dist/infra/dev/ensure-temporal.js
+npm run --silent lint
+npm run --silent format:check
+npm run --silent typecheck
+npx jest --ci --selectProjects unit
+npx jest --ci --selectProjects integration
+echo "all checks passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { BundleOptions } from '@temporalio/worker';
+import { repoRoot } from '../dev/repo-root';
+
+/**
+ * How the workflow sandbox bundle is made, shared by the build and the tests: the TypeScript
+ * sources of libs/workflows, with the `@app/domain` alias resolved for webpack.
+ */
+export function workflowBundleOptions(): BundleOptions {
+  const root = repoRoot();
+  return {
+    workflowsPath: join(root, 'libs/workflows/src/index.ts'),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: {
+        ...config.resolve,
+        alias: {
+          ...(config.resolve?.alias as Record<string, string> | undefined),
+          '@app/domain': join(root, 'libs/domain/src'),
+        },
+      },
+    }),
+  };
+}

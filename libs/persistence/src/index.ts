@@ -1,0 +1,5 @@
+export * from './database-roles';
+export * from './data-source.factory';
+export * from './entities';
+export * from './migrations';
+export * from './run-migrations';

@@ -1,0 +1,4 @@
+import { InitialSchema1764316800000 } from './1764316800000-initial-schema';
+
+/** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
+export const MIGRATIONS = [InitialSchema1764316800000];

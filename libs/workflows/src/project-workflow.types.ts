@@ -1,0 +1,40 @@
+import type {
+  Actor,
+  Application,
+  Decision,
+  DecisionRecord,
+  Policy,
+  ProjectState,
+} from '@app/domain';
+
+export interface ProjectWorkflowInput {
+  projectId: string;
+  application: Application;
+  /** The policy in force when the project started; the project keeps it for life. */
+  policy: Policy;
+  submittedBy: Actor;
+  /** Set when the workflow continued as new: the state and decisions so far. */
+  carried?: CarriedState;
+}
+
+export interface CarriedState {
+  state: ProjectState;
+  decisions: Record<string, DecisionRecord>;
+}
+
+/** The argument of every decision Update: who decides (from authentication) and what. */
+export interface DecisionInput<D extends Decision = Decision> {
+  actor: Actor;
+  decision: D;
+}
+
+/** What the state query answers: the project as it stands, with the policy it runs under. */
+export interface ProjectView {
+  workflowId: string;
+  state: ProjectState;
+  policy: Policy;
+}
+
+export function projectWorkflowId(projectId: string): string {
+  return `project-${projectId}`;
+}

@@ -1,0 +1,71 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+} from '@temporalio/worker';
+import { AppConfig } from '@app/config';
+import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { workflowBundleOptions } from '../../infra/build/workflow-bundle.options';
+
+let bundle: Promise<{ code: string }> | undefined;
+
+/** The workflow bundle, made once per test file (each file has its own module registry). */
+export function testWorkflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger });
+  return bundle;
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};
+
+/** Warnings and errors only: the SDK logs every worker state change at INFO. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed for this test file's module registry: keep that one.
+  }
+}
+
+export interface RunningTestWorker {
+  app: INestApplicationContext;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real worker module (activities, TypeORM on the test database) with a Temporal worker
+ * polling the suite's task queue, running until `stop()`.
+ */
+export async function startTestWorker(config: AppConfig): Promise<RunningTestWorker> {
+  quietRuntime();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
+    logger: ['error', 'warn'],
+  });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await app
+    .get(TemporalWorkerService)
+    .createWorker(connection, await testWorkflowBundle());
+  const running = worker.run();
+  return {
+    app,
+    worker,
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await app.close();
+    },
+  };
+}
