@@ -143,7 +143,7 @@ describe('applyDecision: screening', () => {
     ]);
 
     const revised = validApplication({
-      title: 'Low-power lidar, revised',
+      summary: 'Revised: now with the granted patent.',
       technologyReadinessLevel: 5,
     });
     const resubmitted = run(returned, [

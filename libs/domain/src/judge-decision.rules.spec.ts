@@ -114,6 +114,14 @@ describe('judgeDecision refuses', () => {
       'college-fixed',
     ],
     [
+      'resubmitting under another title',
+      returned,
+      staff,
+      { type: 'resubmitApplication', application: validApplication({ title: 'Another title' }) },
+      'RuleRefused',
+      'title-fixed',
+    ],
+    [
       'resubmitting in the wrong stage',
       at.matching,
       staff,

@@ -175,14 +175,23 @@ function judgeResubmission(
       'Only an application returned by screening can be resubmitted.',
     );
   }
-  // The title claim and the college search attribute are per college: keep it fixed.
-  return decision.application.college === state.application.college
-    ? null
-    : ruleRefused(
-        'college-fixed',
-        `A resubmission keeps the college "${state.application.college}"; apply as a new project instead.`,
-        'application.college',
-      );
+  // The title claim (unique per college, held in the database since submission) names the
+  // project: a resubmission revises the content, not the title or the college.
+  if (decision.application.college !== state.application.college) {
+    return ruleRefused(
+      'college-fixed',
+      `A resubmission keeps the college "${state.application.college}"; apply as a new project instead.`,
+      'application.college',
+    );
+  }
+  if (decision.application.title !== state.application.title) {
+    return ruleRefused(
+      'title-fixed',
+      `A resubmission keeps the title "${state.application.title}"; apply as a new project instead.`,
+      'application.title',
+    );
+  }
+  return null;
 }
 
 function judgeAssignment(state: ProjectState, mentorId: string): Refusal | null {
