@@ -3,3 +3,5 @@ export * from './data-source.factory';
 export * from './entities';
 export * from './migrations';
 export * from './run-migrations';
+export * from './audit/audit-entry.canonical';
+export * from './audit/audit-chain.verifier';

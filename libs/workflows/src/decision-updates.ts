@@ -17,3 +17,10 @@ export type DecisionUpdate<T extends DecisionType = DecisionType> = UpdateDefini
 export const decisionUpdates = Object.fromEntries(
   DECISION_TYPES.map((type) => [type, defineUpdate<DecisionResult, [DecisionInput]>(type)]),
 ) as { [T in DecisionType]: DecisionUpdate<T> };
+
+/** The Update of any decision, typed for callers that send a `Decision` of any type. */
+export function decisionUpdateFor(
+  type: DecisionType,
+): UpdateDefinition<DecisionResult, [DecisionInput], string> {
+  return decisionUpdates[type] as UpdateDefinition<DecisionResult, [DecisionInput], string>;
+}

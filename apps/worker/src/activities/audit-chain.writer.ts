@@ -1,38 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { canonicalJson, sha256Hex } from '@app/domain';
+import { sha256Hex } from '@app/domain';
+import { AUDIT_CHAIN_LOCK_KEY, auditCanonicalContent, GENESIS_HASH } from '@app/persistence';
 import type { AuditEntryInput } from '@app/workflows/activities.types';
-
-/** Any fixed 64-bit number, shared by every writer of the chain. */
-export const AUDIT_CHAIN_LOCK_KEY = 7_421_001;
-
-/** The previous hash of the chain's first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AppendedAuditEntry {
   seq: string;
   hash: string;
   /** False when the entry was already there (a retried activity). */
   inserted: boolean;
-}
-
-/** What the hash covers: everything in the row except the hashes themselves. */
-export function auditCanonicalContent(seq: string, entry: AuditEntryInput): string {
-  return canonicalJson({
-    seq,
-    projectId: entry.projectId,
-    workflowId: entry.workflowId,
-    runId: entry.runId,
-    eventRef: entry.eventRef,
-    kind: entry.kind,
-    eventType: entry.eventType,
-    actor: entry.actor,
-    workflowTime: entry.workflowTime,
-    payload: entry.payload,
-    decisionId: entry.decision?.decisionId ?? null,
-    decisionHash: entry.decision?.hash ?? null,
-    decisionResult: entry.decision?.result ?? null,
-  });
 }
 
 export function auditIdempotencyKey(entry: AuditEntryInput): string {
@@ -55,12 +31,29 @@ export class AuditChainWriter {
     );
     if (existing.length > 0) return { ...existing[0], inserted: false };
 
+    // Ordered by the bigint column, not the text alias: '9' sorts after '10'.
     const head: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+      'SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1',
     );
     const seq = head.length > 0 ? (BigInt(head[0].seq) + 1n).toString() : '1';
     const prevHash = head.length > 0 ? head[0].hash : GENESIS_HASH;
-    const canonical = auditCanonicalContent(seq, entry);
+    // Normalised to what the timestamptz column gives back, so the verifier rebuilds the same text.
+    const workflowTime = new Date(entry.workflowTime).toISOString();
+    const canonical = auditCanonicalContent({
+      seq,
+      projectId: entry.projectId,
+      workflowId: entry.workflowId,
+      runId: entry.runId,
+      eventRef: entry.eventRef,
+      kind: entry.kind,
+      eventType: entry.eventType,
+      actor: entry.actor,
+      workflowTime,
+      payload: entry.payload,
+      decisionId: entry.decision?.decisionId ?? null,
+      decisionHash: entry.decision?.hash ?? null,
+      decisionResult: entry.decision?.result ?? null,
+    });
     const hash = sha256Hex(prevHash + canonical);
     await manager.query(
       `INSERT INTO audit_events (seq, idempotency_key, project_id, workflow_id, run_id, event_ref,
@@ -77,7 +70,7 @@ export class AuditChainWriter {
         entry.kind,
         entry.eventType,
         entry.actor === null ? null : JSON.stringify(entry.actor),
-        entry.workflowTime,
+        workflowTime,
         JSON.stringify(entry.payload),
         entry.decision?.decisionId ?? null,
         entry.decision?.hash ?? null,

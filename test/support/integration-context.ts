@@ -1,0 +1,53 @@
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { createDataSource } from '@app/persistence';
+import { uniqueSuffix } from './fixtures';
+import { testConfig } from './test-env';
+import { RunningTestWorker, startTestWorker } from './test-worker';
+
+export interface IntegrationContext {
+  config: AppConfig;
+  client: Client;
+  /** The application's role, as the apps use it. */
+  db: Pool;
+  dataSource: DataSource;
+  worker: RunningTestWorker;
+  restartWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A suite's view of the shared servers: its own task queue, a worker on it, a Temporal client
+ * and database handles. Call in beforeAll and close in afterAll.
+ */
+export async function openIntegrationContext(
+  name: string,
+  overrides: Record<string, string> = {},
+): Promise<IntegrationContext> {
+  const config = testConfig({ TEMPORAL_TASK_QUEUE: `${name}-${uniqueSuffix()}`, ...overrides });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const db = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 2 });
+  await dataSource.initialize();
+  const context: IntegrationContext = {
+    config,
+    client,
+    db,
+    dataSource,
+    worker: await startTestWorker(config),
+    restartWorker: async () => {
+      await context.worker.stop();
+      context.worker = await startTestWorker(config);
+    },
+    close: async () => {
+      await context.worker.stop();
+      await connection.close();
+      await db.end();
+      await dataSource.destroy();
+    },
+  };
+  return context;
+}

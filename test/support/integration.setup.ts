@@ -1,0 +1,2 @@
+// Integration tests wait on real servers and workflows.
+jest.setTimeout(120_000);
