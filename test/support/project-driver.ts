@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { Actor, Application, Decision, DecisionResult, Policy, Refusal } from '@app/domain';
 import {
   decisionUpdateFor,
+  decisionUpdateId,
   projectWorkflow,
   ProjectView,
   stateQuery,
@@ -13,7 +14,7 @@ import { startProjectOptions } from './fixtures';
 
 export type ProjectHandle = WorkflowHandle<typeof projectWorkflow>;
 
-/** Sends one decision as its Update, with the decisionId as the update id. */
+/** Sends one decision as its Update, the way the API does. */
 export function decide(
   handle: ProjectHandle,
   actor: Actor,
@@ -21,8 +22,8 @@ export function decide(
   decisionId: string = randomUUID(),
 ): Promise<DecisionResult> {
   return handle.executeUpdate(decisionUpdateFor(decision.type), {
-    args: [{ actor, decision }],
-    updateId: decisionId,
+    args: [{ decisionId, actor, decision }],
+    updateId: decisionUpdateId(decisionId, actor, decision),
   });
 }
 

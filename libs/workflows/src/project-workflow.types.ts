@@ -24,6 +24,8 @@ export interface CarriedState {
 
 /** The argument of every decision Update: who decides (from authentication) and what. */
 export interface DecisionInput<D extends Decision = Decision> {
+  /** Chosen by the client; the key of idempotency across runs and in the audit log. */
+  decisionId: string;
   actor: Actor;
   decision: D;
 }

@@ -149,8 +149,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   for (const type of DECISION_TYPES) {
     setHandler(
       decisionUpdates[type],
-      async ({ actor, decision }: DecisionInput): Promise<DecisionResult> => {
-        const decisionId = currentUpdateInfo()?.id ?? '';
+      async ({ decisionId, actor, decision }: DecisionInput): Promise<DecisionResult> => {
         const known = decisions[decisionId];
         if (known) return known.result;
         const hash = decisionContentHash(type, decision, actor);
@@ -166,7 +165,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         decisions[decisionId] = { hash, result: applied.result };
         mirrorState();
         await record({
-          eventRef: decisionId,
+          // The Temporal reference of this decision: its update id.
+          eventRef: currentUpdateInfo()?.id ?? decisionId,
           kind: 'decision',
           eventType: type,
           actor,
@@ -184,15 +184,27 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         return applied.result;
       },
       {
-        validator: ({ actor, decision }: DecisionInput): void => {
-          validateDecision(type, actor, decision);
+        validator: ({ decisionId, actor, decision }: DecisionInput): void => {
+          validateDecision(type, decisionId, actor, decision);
         },
       },
     );
   }
 
-  function validateDecision(type: string, actor: Actor, decision: Decision): void {
-    const decisionId = currentUpdateInfo()?.id ?? '';
+  function validateDecision(
+    type: string,
+    decisionId: string,
+    actor: Actor,
+    decision: Decision,
+  ): void {
+    if (typeof decisionId !== 'string' || decisionId.length === 0) {
+      throw refusalFailure({
+        kind: 'RuleRefused',
+        rule: 'required',
+        field: 'decisionId',
+        message: 'decisionId is required',
+      });
+    }
     if (decision?.type !== type) {
       throw refusalFailure({
         kind: 'RuleRefused',
