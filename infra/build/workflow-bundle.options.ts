@@ -6,10 +6,12 @@ import { repoRoot } from '../dev/repo-root';
  * How the workflow sandbox bundle is made, shared by the build and the tests: the TypeScript
  * sources of libs/workflows, with the `@app/domain` alias resolved for webpack.
  */
-export function workflowBundleOptions(): BundleOptions {
+export function workflowBundleOptions(
+  workflowsPath = join(repoRoot(), 'libs/workflows/src/index.ts'),
+): BundleOptions {
   const root = repoRoot();
   return {
-    workflowsPath: join(root, 'libs/workflows/src/index.ts'),
+    workflowsPath,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {

@@ -1,6 +1,7 @@
 import { verifyAuditChain } from '@app/persistence';
 import { eventually } from '../support/eventually';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
+import { recordHistoryFixture } from '../support/history-fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { HAPPY_PATH } from '../support/pipeline-steps';
 import { decide, recordsOf, startProject, stateOf } from '../support/project-driver';
@@ -20,7 +21,9 @@ describe('project workflow: the happy path from application to INCUBATED', () =>
     );
     let version = (await stateOf(handle)).state.version;
     let auditCount = 1; // applicationSubmitted
-    await eventually(async () => expect((await recordsOf(ctx.db, projectId)).audit).toHaveLength(1));
+    await eventually(async () =>
+      expect((await recordsOf(ctx.db, projectId)).audit).toHaveLength(1),
+    );
 
     for (const { actor, decision, stage } of HAPPY_PATH) {
       const decisionId = `${decision.type}-${uniqueSuffix()}`;
@@ -49,6 +52,7 @@ describe('project workflow: the happy path from application to INCUBATED', () =>
     }
 
     const final = await handle.result();
+    await recordHistoryFixture(handle, 'happy-path');
     expect(final.state.stage).toBe('INCUBATED');
     expect(final.state.status).toBe('CLOSED');
     expect(final.state.company?.uscc).toBe(d.company().uscc);

@@ -6,6 +6,7 @@ import { resolveTemporalBinary } from '../../infra/dev/temporal-binary';
 import { RunningTemporal, startTemporalDevServer } from '../../infra/dev/temporal-dev-server';
 import { eventually } from '../support/eventually';
 import { d, mentorA, sampleApplication, staff, uniqueSuffix } from '../support/fixtures';
+import { recordHistoryFixture } from '../support/history-fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import {
   decide,
@@ -51,7 +52,10 @@ describe('project workflow: a decision sent again changes nothing', () => {
     return started;
   }
 
-  async function effects(projectId: string, handle: ProjectHandle): Promise<{ version: number; audit: number }> {
+  async function effects(
+    projectId: string,
+    handle: ProjectHandle,
+  ): Promise<{ version: number; audit: number }> {
     return {
       version: (await stateOf(handle)).state.version,
       audit: (await recordsOf(ctx.db, projectId)).audit.length,
@@ -74,9 +78,13 @@ describe('project workflow: a decision sent again changes nothing', () => {
       Array.from({ length: 10 }, () => decide(handle, staff, d.accept, 'screen-concurrently')),
     );
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
-    expect(await effects(projectId, handle)).toEqual({ version: before.version + 1, audit: before.audit + 1 });
+    expect(await effects(projectId, handle)).toEqual({
+      version: before.version + 1,
+      audit: before.audit + 1,
+    });
     const audit = (await recordsOf(ctx.db, projectId)).audit;
     expect(audit.filter((row) => row.decision_id === 'screen-concurrently')).toHaveLength(1);
+    await recordHistoryFixture(handle, 'duplicate-decisions');
   });
 
   it('refuses the same decisionId with a different body, and nothing changes', async () => {
@@ -84,7 +92,10 @@ describe('project workflow: a decision sent again changes nothing', () => {
     await decide(handle, staff, d.accept, 'screen-then-reuse');
     const before = await effects(projectId, handle);
     const { type, refusal } = await refusalOf(handle, staff, d.assign('m-a'), 'screen-then-reuse');
-    expect({ type, rule: refusal.rule }).toEqual({ type: 'RuleRefused', rule: 'decision-id-reused' });
+    expect({ type, rule: refusal.rule }).toEqual({
+      type: 'RuleRefused',
+      rule: 'decision-id-reused',
+    });
     expect(await effects(projectId, handle)).toEqual(before);
     // A refused decision changed nothing, so it is judged afresh under a new id.
     await decide(handle, staff, d.assign('m-a'));
@@ -116,9 +127,12 @@ describe('project workflow: a decision sent again changes nothing', () => {
     expect(await decide(handle, staff, d.accept, 'early-screening')).toEqual(screened);
     expect(await effects(projectId, handle)).toEqual(before);
     expect((await stateOf(handle)).state.plan.versions).toHaveLength(3);
+    await recordHistoryFixture(handle, 'continued-as-new');
   });
 
   it('leaves an audit chain that verifies intact', async () => {
-    expect(await verifyAuditChain(ctx.dataSource)).toEqual(expect.objectContaining({ intact: true }));
+    expect(await verifyAuditChain(ctx.dataSource)).toEqual(
+      expect.objectContaining({ intact: true }),
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { DEFAULT_POLICY, OPEN_STAGES, Stage } from '@app/domain';
-import { d, mentorA, mentorB, sampleApplication, staff, staff2, uniqueSuffix } from '../support/fixtures';
+import {
+  d,
+  mentorA,
+  mentorB,
+  sampleApplication,
+  staff,
+  staff2,
+  uniqueSuffix,
+} from '../support/fixtures';
+import { recordHistoryFixture } from '../support/history-fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { driveTo } from '../support/pipeline-steps';
 import { decide, ProjectHandle, recordsOf, startProject, stateOf } from '../support/project-driver';
@@ -11,9 +20,16 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
   });
   afterAll(() => ctx?.close());
 
-  async function newProject(policy = DEFAULT_POLICY): Promise<{ projectId: string; handle: ProjectHandle }> {
+  async function newProject(
+    policy = DEFAULT_POLICY,
+  ): Promise<{ projectId: string; handle: ProjectHandle }> {
     const application = sampleApplication(uniqueSuffix());
-    const started = await startProject(ctx.client, ctx.config.TEMPORAL_TASK_QUEUE, application, policy);
+    const started = await startProject(
+      ctx.client,
+      ctx.config.TEMPORAL_TASK_QUEUE,
+      application,
+      policy,
+    );
     // The API claims the title before starting the workflow; here the test does.
     await ctx.db.query(
       'INSERT INTO title_claims (project_id, college, normalized_title) VALUES ($1, $2, $3)',
@@ -23,7 +39,9 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
   }
 
   async function claimReleased(projectId: string): Promise<boolean> {
-    const claim = await ctx.db.query('SELECT released_at FROM title_claims WHERE project_id = $1', [projectId]);
+    const claim = await ctx.db.query('SELECT released_at FROM title_claims WHERE project_id = $1', [
+      projectId,
+    ]);
     return claim.rows[0].released_at !== null;
   }
 
@@ -36,6 +54,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     });
     expect(result).toEqual(expect.objectContaining({ stage: 'REJECTED', status: 'CLOSED' }));
     const final = await handle.result();
+    await recordHistoryFixture(handle, 'rejected-at-screening');
     expect(final.state.screening.rejectionReason).toBe('Not yet a research result.');
     expect((await recordsOf(ctx.db, projectId)).row).toEqual(
       expect.objectContaining({ stage: 'REJECTED', status: 'CLOSED' }),
@@ -46,7 +65,11 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
   it('returns an application, takes the resubmission and accepts it', async () => {
     const { handle } = await newProject();
     const application = (await stateOf(handle)).state.application;
-    await decide(handle, staff, { type: 'screenApplication', outcome: 'return', comment: 'Add the patent.' });
+    await decide(handle, staff, {
+      type: 'screenApplication',
+      outcome: 'return',
+      comment: 'Add the patent.',
+    });
     expect((await stateOf(handle)).state.pendingActions).toEqual([
       expect.objectContaining({ action: 'resubmitApplication', actorRole: 'staff' }),
     ]);
@@ -57,6 +80,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     expect(resubmitted.screening.returnedCount).toBe(1);
     const accepted = await decide(handle, staff, d.accept);
     expect(accepted.stage).toBe('MENTOR_MATCHING');
+    await recordHistoryFixture(handle, 'returned-resubmitted-accepted');
   });
 
   it.each(OPEN_STAGES.map((stage) => [stage]))(
@@ -68,6 +92,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
       const result = await decide(handle, staff, d.withdraw);
       expect(result.stage).toBe('WITHDRAWN');
       const final = await handle.result();
+      await recordHistoryFixture(handle, `withdrawn-from-${stage.toLowerCase()}`);
       expect(final.state.closedReason).toBe(d.withdraw.reason);
       expect((await recordsOf(ctx.db, projectId)).row?.stage).toBe('WITHDRAWN');
       expect(await claimReleased(projectId)).toBe(true);
@@ -84,12 +109,17 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     ]);
     expect((await decide(handle, staff, d.resume)).status).toBe('ACTIVE');
     expect((await stateOf(handle)).state.pendingActions).toEqual(pendingBefore);
+    await recordHistoryFixture(handle, 'hold-and-resume');
   });
 
   it('replaces the mentor and extends a deadline', async () => {
     const { projectId, handle } = await newProject();
     await driveTo(handle, 'BUSINESS_PLAN');
-    await decide(handle, staff, { type: 'replaceMentor', mentorId: 'm-b', reason: 'Mentor A moved abroad.' });
+    await decide(handle, staff, {
+      type: 'replaceMentor',
+      mentorId: 'm-b',
+      reason: 'Mentor A moved abroad.',
+    });
     const replaced = (await stateOf(handle)).state;
     expect(replaced.matching.assignedMentorId).toBe('m-b');
     expect(replaced.matching.excludedMentors).toEqual([
@@ -105,6 +135,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
       reason: 'The mentor is travelling.',
     });
     expect((await decide(handle, mentorB, d.approvePlan)).stage).toBe('INVESTOR_CONTACT');
+    await recordHistoryFixture(handle, 'mentor-replaced-deadline-extended');
   });
 
   it('allows one more revision round once the limit is reached', async () => {
@@ -120,6 +151,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     expect(allowed.flags.needsAttention).toBe(false);
     await decide(handle, staff, d.plan(2));
     expect((await decide(handle, mentorA, d.approvePlan)).stage).toBe('INVESTOR_CONTACT');
+    await recordHistoryFixture(handle, 'extra-revision-round');
   });
 
   it('amends a contact (clearing earlier sign-offs) and amends the company record', async () => {
@@ -147,5 +179,6 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     });
     expect((await stateOf(handle)).state.company?.jobsCreated).toBe(15);
     expect((await decide(handle, staff, d.approveIncubation)).stage).toBe('INCUBATED');
+    await recordHistoryFixture(handle, 'contact-and-company-amended');
   });
 });

@@ -62,9 +62,14 @@ describe('project records: the read model and the search attributes', () => {
     const retried = await records.recordTransition(transition(projectId, 5, 'BUSINESS_PLAN'));
     expect(retried).toEqual({ ...newer, readModelApplied: false });
 
-    const row = await ctx.db.query('SELECT stage, version FROM projects WHERE id = $1', [projectId]);
+    const row = await ctx.db.query('SELECT stage, version FROM projects WHERE id = $1', [
+      projectId,
+    ]);
     expect(row.rows).toEqual([{ stage: 'BUSINESS_PLAN', version: 5 }]);
-    const audit = await ctx.db.query('SELECT count(*)::int AS n FROM audit_events WHERE project_id = $1', [projectId]);
+    const audit = await ctx.db.query(
+      'SELECT count(*)::int AS n FROM audit_events WHERE project_id = $1',
+      [projectId],
+    );
     expect(audit.rows[0].n).toBe(2);
   });
 
@@ -74,7 +79,11 @@ describe('project records: the read model and the search attributes', () => {
     const inPlan: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       const application = sampleApplication(`${suffix}-${i}`, { college });
-      const { handle } = await startProject(ctx.client, ctx.config.TEMPORAL_TASK_QUEUE, application);
+      const { handle } = await startProject(
+        ctx.client,
+        ctx.config.TEMPORAL_TASK_QUEUE,
+        application,
+      );
       if (i < 2) {
         await driveTo(handle, 'BUSINESS_PLAN');
         inPlan.push(handle.workflowId);

@@ -25,7 +25,10 @@ export function uniqueSuffix(): string {
 }
 
 /** A valid application; the suffix keeps titles and colleges unique per test. */
-export function sampleApplication(suffix: string, overrides: Partial<Application> = {}): Application {
+export function sampleApplication(
+  suffix: string,
+  overrides: Partial<Application> = {},
+): Application {
   return validApplication({
     title: `智能农业传感器 ${suffix}`,
     college: `College of Engineering ${suffix}`,

@@ -69,7 +69,15 @@ export async function recordsOf(
   db: Pool,
   projectId: string,
 ): Promise<{
-  row: { stage: string; status: string; version: number; needs_attention: boolean; mentor_id: string | null } | undefined;
+  row:
+    | {
+        stage: string;
+        status: string;
+        version: number;
+        needs_attention: boolean;
+        mentor_id: string | null;
+      }
+    | undefined;
   audit: { seq: string; event_type: string; decision_id: string | null; actor: Actor | null }[];
 }> {
   const rows = await db.query(

@@ -29,7 +29,7 @@ export const decisionUpdates = Object.fromEntries(
 export function decisionUpdateFor(
   type: DecisionType,
 ): UpdateDefinition<DecisionResult, [DecisionInput], string> {
-  return decisionUpdates[type] as UpdateDefinition<DecisionResult, [DecisionInput], string>;
+  return decisionUpdates[type];
 }
 
 /**

@@ -85,7 +85,7 @@ function rowProblem(row: AuditRow, expectedSeq: bigint, previousHash: string): s
     decisionHash: row.decision_hash,
     decisionResult: row.decision_result,
   });
-  if (rebuilt !== row.canonical) return 'the row\'s columns differ from its canonical text';
+  if (rebuilt !== row.canonical) return "the row's columns differ from its canonical text";
   if (sha256Hex(row.prev_hash + row.canonical) !== row.hash) {
     return 'hash does not match sha256(prev_hash + canonical)';
   }
