@@ -1,4 +1,4 @@
-import type { Actor } from '@app/domain';
+import type { Actor, Duration, MatchingProject, MentorRanking } from '@app/domain';
 
 /** The read-model row as the workflow sees it after a transition. */
 export interface ProjectSnapshot {
@@ -48,6 +48,64 @@ export interface RecordedTransition {
   auditSeq: string;
   auditHash: string;
   readModelApplied: boolean;
+}
+
+/** Who a notification is for: a role's people (all staff), one mentor, or one address. */
+export type NotificationRecipient =
+  | { role: 'staff' }
+  | { mentorId: string }
+  | { userId: string }
+  | { email: string };
+
+export type NotificationKind =
+  | 'assignment_request'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'stalled';
+
+export interface NotificationRequest {
+  /** Unique per notification (workflow id + event): a retried activity enqueues it once. */
+  notificationKey: string;
+  projectId: string;
+  projectTitle: string;
+  kind: NotificationKind;
+  recipients: NotificationRecipient[];
+  /** The pending action it is about (e.g. `acceptAssignment`) and its deadline. */
+  action?: string;
+  dueAt?: string;
+  /** For reminders: the fraction of the limit that has passed (0.5, 0.8). */
+  fraction?: number;
+}
+
+export type MentorPlaceReservation =
+  | { reserved: true }
+  | { reserved: false; reason: 'no_spare_capacity' | 'inactive' | 'unknown_mentor'; message: string };
+
+export interface TimeActivities {
+  /**
+   * The due time `limit` after `fromIso`: working days on the working-day calendar
+   * (Asia/Shanghai, public holidays and adjusted working days, with operators' overrides), or
+   * plain seconds. Read from the calendar when each step starts, not frozen in the policy.
+   */
+  computeDueAt(input: { fromIso: string; limit: Duration }): Promise<string>;
+}
+
+export interface MatchingActivities {
+  /** Ranks the mentors in PostgreSQL for a project, with each score's parts and every exclusion. */
+  rankMentorCandidates(input: { projectId: string; project: MatchingProject }): Promise<MentorRanking>;
+  /**
+   * Takes one of the mentor's places for this project under a database lock, so two projects
+   * cannot both take the last one. Idempotent per (project, mentor).
+   */
+  reserveMentorPlace(input: { projectId: string; mentorId: string }): Promise<MentorPlaceReservation>;
+  /** Gives the place back (the mentor was replaced, or the project ended). Idempotent. */
+  releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void>;
+}
+
+export interface NotificationActivities {
+  /** Writes the notification to the outbox for each recipient; the dispatcher delivers it. */
+  enqueueNotification(request: NotificationRequest): Promise<void>;
 }
 
 export interface ProjectActivities {
