@@ -61,16 +61,17 @@ describe('foundation: the wiring through real servers', () => {
     expect(view.state.application.title).toBe(application.title);
 
     await eventually(async () => {
-      const rows = await db.query('SELECT stage, college, version FROM projects WHERE id = $1', [
-        projectId,
+      const rows = await db.query('SELECT stage, college FROM projects WHERE id = $1', [projectId]);
+      expect(rows.rows).toEqual([{ stage: 'APPLICATION', college: application.college }]);
+      const audit = await db.query(
+        'SELECT event_type FROM audit_events WHERE project_id = $1 ORDER BY audit_events.seq',
+        [projectId],
+      );
+      // The submission, then the screening's due time from the working-day calendar.
+      expect(audit.rows).toEqual([
+        { event_type: 'applicationSubmitted' },
+        { event_type: 'dueDateSet' },
       ]);
-      expect(rows.rows).toEqual([
-        { stage: 'APPLICATION', college: application.college, version: view.state.version },
-      ]);
-      const audit = await db.query('SELECT event_type FROM audit_events WHERE project_id = $1', [
-        projectId,
-      ]);
-      expect(audit.rows).toEqual([{ event_type: 'applicationSubmitted' }]);
     });
   });
 

@@ -20,33 +20,36 @@ describe('project workflow: the happy path from application to INCUBATED', () =>
       sampleApplication(uniqueSuffix()),
     );
     let version = (await stateOf(handle)).state.version;
-    let auditCount = 1; // applicationSubmitted
+    const decisionIds: string[] = [];
     await eventually(async () =>
-      expect((await recordsOf(ctx.db, projectId)).audit).toHaveLength(1),
+      expect((await recordsOf(ctx.db, projectId)).audit.length).toBeGreaterThan(0),
     );
 
     for (const { actor, decision, stage } of HAPPY_PATH) {
       const decisionId = `${decision.type}-${uniqueSuffix()}`;
       const result = await decide(handle, actor, decision, decisionId);
+      decisionIds.push(decisionId);
       expect(result).toEqual(
         expect.objectContaining({ decisionId, type: decision.type, accepted: true, stage }),
       );
+      // System events (due dates set by the calendar) also bump the version in between.
       expect(result.version).toBeGreaterThan(version);
       version = result.version;
 
       const view = await stateOf(handle);
       expect(view.state.stage).toBe(stage);
-      expect(view.state.version).toBe(version);
+      expect(view.state.version).toBeGreaterThanOrEqual(version);
       expect(view.state.lastDecisions.at(-1)).toEqual(
         expect.objectContaining({ decisionId, type: decision.type, actor }),
       );
 
       // The answer comes after the records: no waiting needed to read one's own write.
       const records = await recordsOf(ctx.db, projectId);
-      auditCount += 1;
-      expect(records.row).toEqual(expect.objectContaining({ stage, version }));
-      expect(records.audit).toHaveLength(auditCount);
-      expect(records.audit.at(-1)).toEqual(
+      expect(records.row?.stage).toBe(stage);
+      expect(records.row?.version).toBeGreaterThanOrEqual(version);
+      const decisionRows = records.audit.filter((row) => row.decision_id !== null);
+      expect(decisionRows.map((row) => row.decision_id)).toEqual(decisionIds);
+      expect(decisionRows.at(-1)).toEqual(
         expect.objectContaining({ event_type: decision.type, decision_id: decisionId, actor }),
       );
     }

@@ -5,7 +5,14 @@ import { freePort } from '../../infra/dev/free-port';
 import { resolveTemporalBinary } from '../../infra/dev/temporal-binary';
 import { RunningTemporal, startTemporalDevServer } from '../../infra/dev/temporal-dev-server';
 import { eventually } from '../support/eventually';
-import { d, mentorA, sampleApplication, staff, uniqueSuffix } from '../support/fixtures';
+import {
+  d,
+  mentorA,
+  sampleApplication,
+  staff,
+  uniqueSuffix,
+  TEST_MENTORS,
+} from '../support/fixtures';
 import { recordHistoryFixture } from '../support/history-fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import {
@@ -45,20 +52,24 @@ describe('project workflow: a decision sent again changes nothing', () => {
       ctx.config.TEMPORAL_TASK_QUEUE,
       sampleApplication(uniqueSuffix()),
     );
-    // The submission's own record lands asynchronously; count effects from after it.
+    // The submission's records and the screening's due date land asynchronously.
     await eventually(async () =>
-      expect((await recordsOf(ctx.db, started.projectId)).audit).toHaveLength(1),
+      expect(
+        (await recordsOf(ctx.db, started.projectId)).audit.map((row) => row.event_type),
+      ).toEqual(['applicationSubmitted', 'dueDateSet']),
     );
     return started;
   }
 
+  /** What a decision changes: the decisions in the state and their audit rows. */
   async function effects(
     projectId: string,
     handle: ProjectHandle,
-  ): Promise<{ version: number; audit: number }> {
+  ): Promise<{ decisions: string[]; auditedDecisions: (string | null)[] }> {
+    const audit = (await recordsOf(ctx.db, projectId)).audit.filter((row) => row.decision_id);
     return {
-      version: (await stateOf(handle)).state.version,
-      audit: (await recordsOf(ctx.db, projectId)).audit.length,
+      decisions: (await stateOf(handle)).state.lastDecisions.map((entry) => entry.decisionId),
+      auditedDecisions: audit.map((row) => row.decision_id),
     };
   }
 
@@ -79,8 +90,8 @@ describe('project workflow: a decision sent again changes nothing', () => {
     );
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
     expect(await effects(projectId, handle)).toEqual({
-      version: before.version + 1,
-      audit: before.audit + 1,
+      decisions: [...before.decisions, 'screen-concurrently'],
+      auditedDecisions: [...before.auditedDecisions, 'screen-concurrently'],
     });
     const audit = (await recordsOf(ctx.db, projectId)).audit;
     expect(audit.filter((row) => row.decision_id === 'screen-concurrently')).toHaveLength(1);
@@ -91,21 +102,26 @@ describe('project workflow: a decision sent again changes nothing', () => {
     const { projectId, handle } = await newProject();
     await decide(handle, staff, d.accept, 'screen-then-reuse');
     const before = await effects(projectId, handle);
-    const { type, refusal } = await refusalOf(handle, staff, d.assign('m-a'), 'screen-then-reuse');
+    const { type, refusal } = await refusalOf(
+      handle,
+      staff,
+      d.assign(TEST_MENTORS.a.id),
+      'screen-then-reuse',
+    );
     expect({ type, rule: refusal.rule }).toEqual({
       type: 'RuleRefused',
       rule: 'decision-id-reused',
     });
     expect(await effects(projectId, handle)).toEqual(before);
     // A refused decision changed nothing, so it is judged afresh under a new id.
-    await decide(handle, staff, d.assign('m-a'));
+    await decide(handle, staff, d.assign(TEST_MENTORS.a.id));
   });
 
   it('remembers decisions across continue-as-new and a worker restart', async () => {
     const { projectId, handle } = await newProject();
     const firstRunId = (await handle.describe()).runId;
     const screened = await decide(handle, staff, d.accept, 'early-screening');
-    await decide(handle, staff, d.assign('m-a'));
+    await decide(handle, staff, d.assign(TEST_MENTORS.a.id));
     await decide(handle, mentorA, d.acceptAssignment);
     for (let round = 1; round <= 3; round += 1) {
       await decide(handle, staff, d.plan(round));

@@ -7,6 +7,7 @@ import {
   staff,
   staff2,
   uniqueSuffix,
+  TEST_MENTORS,
 } from '../support/fixtures';
 import { recordHistoryFixture } from '../support/history-fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
@@ -117,15 +118,15 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     await driveTo(handle, 'BUSINESS_PLAN');
     await decide(handle, staff, {
       type: 'replaceMentor',
-      mentorId: 'm-b',
+      mentorId: TEST_MENTORS.b.id,
       reason: 'Mentor A moved abroad.',
     });
     const replaced = (await stateOf(handle)).state;
-    expect(replaced.matching.assignedMentorId).toBe('m-b');
+    expect(replaced.matching.assignedMentorId).toBe(TEST_MENTORS.b.id);
     expect(replaced.matching.excludedMentors).toEqual([
-      expect.objectContaining({ mentorId: 'm-a', reason: 'replaced' }),
+      expect.objectContaining({ mentorId: TEST_MENTORS.a.id, reason: 'replaced' }),
     ]);
-    expect((await recordsOf(ctx.db, projectId)).row?.mentor_id).toBe('m-b');
+    expect((await recordsOf(ctx.db, projectId)).row?.mentor_id).toBe(TEST_MENTORS.b.id);
     // The new mentor now reviews; the replaced one is a stranger to the project.
     await decide(handle, staff, d.plan(1));
     await decide(handle, staff, {

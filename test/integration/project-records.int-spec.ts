@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectSnapshot, TransitionRecord } from '@app/workflows/public-api';
 import { ProjectRecordsActivities } from '../../apps/worker/src/activities/project-records.activities';
 import { eventually } from '../support/eventually';
-import { sampleApplication, staff, uniqueSuffix } from '../support/fixtures';
+import { sampleApplication, staff, uniqueSuffix, TEST_MENTORS } from '../support/fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { driveTo } from '../support/pipeline-steps';
 import { startProject } from '../support/project-driver';
@@ -103,7 +103,7 @@ describe('project records: the read model and the search attributes', () => {
     const withMentor = await eventually(async () => {
       const ids: string[] = [];
       for await (const execution of ctx.client.workflow.list({
-        query: `MentorIds = 'm-a' AND College = '${college}'`,
+        query: `MentorIds = '${TEST_MENTORS.a.id}' AND College = '${college}'`,
       })) {
         ids.push(execution.workflowId);
       }

@@ -8,6 +8,7 @@ import {
   staff,
   staff2,
   uniqueSuffix,
+  TEST_MENTORS,
 } from '../support/fixtures';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { driveTo } from '../support/pipeline-steps';
@@ -26,7 +27,7 @@ type Setup = 'application' | 'proposed' | 'planInReview' | 'committed' | 'compan
 /** Where each refusal is tried: a project driven to that point, shared by the cases. */
 const SETUPS: Record<Setup, { stage: Stage; extra: [Actor, Decision][] }> = {
   application: { stage: 'APPLICATION', extra: [] },
-  proposed: { stage: 'MENTOR_MATCHING', extra: [[staff, d.assign('m-a')]] },
+  proposed: { stage: 'MENTOR_MATCHING', extra: [[staff, d.assign(TEST_MENTORS.a.id)]] },
   planInReview: { stage: 'BUSINESS_PLAN', extra: [[staff, d.plan(1)]] },
   committed: {
     stage: 'INVESTOR_CONTACT',
@@ -63,7 +64,7 @@ const REFUSALS: [string, Setup, Actor, Decision, 'WrongStage' | 'RuleRefused', s
     'assign a mentor before screening',
     'application',
     staff,
-    d.assign('m-a'),
+    d.assign(TEST_MENTORS.a.id),
     'WrongStage',
     'wrong-stage',
   ],
@@ -168,7 +169,7 @@ const REFUSALS: [string, Setup, Actor, Decision, 'WrongStage' | 'RuleRefused', s
     'replace the mentor before matching',
     'application',
     staff,
-    { type: 'replaceMentor', mentorId: 'm-b', reason: 'Why not.' },
+    { type: 'replaceMentor', mentorId: TEST_MENTORS.b.id, reason: 'Why not.' },
     'WrongStage',
     'wrong-stage',
   ],

@@ -2,10 +2,19 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
 import { repoRoot } from '../../infra/dev/repo-root';
-import { d, mentorA, sampleApplication, staff, uniqueSuffix } from '../support/fixtures';
+import {
+  d,
+  mentorA,
+  sampleApplication,
+  staff,
+  uniqueSuffix,
+  TEST_MENTORS,
+} from '../support/fixtures';
 import { decide, ProjectHandle, startProject, stateOf } from '../support/project-driver';
 import { testConfig } from '../support/test-env';
+import { ensureTestMentors } from '../support/test-mentors';
 
 /** The built worker as production runs it: its own process, its own signal handling. */
 function startWorkerProcess(env: Record<string, string>): {
@@ -39,11 +48,17 @@ describe('worker: SIGTERM drains, and projects continue after a restart', () => 
   };
   let connection: Connection;
   let client: Client;
+  let db: Pool;
   beforeAll(async () => {
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     client = new Client({ connection });
+    db = new Pool({ connectionString: config.DATABASE_URL, max: 1 });
+    await ensureTestMentors(db);
   });
-  afterAll(() => connection?.close());
+  afterAll(async () => {
+    await connection?.close();
+    await db?.end();
+  });
 
   it('exits 0 on SIGTERM while projects wait, and a new worker carries them on', async () => {
     const first = startWorkerProcess(env);
@@ -55,7 +70,7 @@ describe('worker: SIGTERM drains, and projects continue after a restart', () => 
         sampleApplication(uniqueSuffix()),
       );
       await decide(handle, staff, d.accept);
-      await decide(handle, staff, d.assign('m-a'));
+      await decide(handle, staff, d.assign(TEST_MENTORS.a.id));
       projects.push(handle);
     }
     const exited = exitOf(first.child);
@@ -67,7 +82,7 @@ describe('worker: SIGTERM drains, and projects continue after a restart', () => 
     try {
       for (const handle of projects) {
         expect((await decide(handle, mentorA, d.acceptAssignment)).stage).toBe('BUSINESS_PLAN');
-        expect((await stateOf(handle)).state.matching.assignedMentorId).toBe('m-a');
+        expect((await stateOf(handle)).state.matching.assignedMentorId).toBe(TEST_MENTORS.a.id);
       }
     } finally {
       const stopped = exitOf(second.child);

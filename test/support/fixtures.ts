@@ -10,15 +10,17 @@ import {
   projectWorkflowId,
 } from '@app/workflows/public-api';
 
-export {
-  d,
-  mentorA,
-  mentorB,
-  reviewer,
-  staff,
-  staff2,
-  VALID_USCC,
-} from '@app/domain/testing/domain.fixtures';
+import { d as domainDecisions } from '@app/domain/testing/domain.fixtures';
+import { TEST_MENTORS } from './test-mentors';
+
+export { reviewer, staff, staff2, VALID_USCC } from '@app/domain/testing/domain.fixtures';
+export { MENTOR_A as mentorA, MENTOR_B as mentorB, TEST_MENTORS } from './test-mentors';
+
+/** The domain's sample decisions, assigning the test mentors that exist in the database. */
+export const d = {
+  ...domainDecisions,
+  assign: (mentorId: string = TEST_MENTORS.a.id) => domainDecisions.assign(mentorId),
+};
 
 export function uniqueSuffix(): string {
   return randomUUID().slice(0, 8);

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { createDataSource } from '@app/persistence';
 import { uniqueSuffix } from './fixtures';
 import { testConfig } from './test-env';
+import { ensureTestMentors } from './test-mentors';
 import { RunningTestWorker, startTestWorker } from './test-worker';
 
 export interface IntegrationContext {
@@ -32,6 +33,7 @@ export async function openIntegrationContext(
   const db = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 2 });
   await dataSource.initialize();
+  await ensureTestMentors(db);
   const context: IntegrationContext = {
     config,
     client,

@@ -1,5 +1,5 @@
 import { Actor, Decision, Stage } from '@app/domain';
-import { d, mentorA, staff, staff2 } from './fixtures';
+import { d, mentorA, staff, staff2, TEST_MENTORS } from './fixtures';
 import { decide, ProjectHandle } from './project-driver';
 
 export interface PipelineStep {
@@ -21,7 +21,7 @@ export const HAPPY_PATH: PipelineStep[] = [
   {
     what: 'staff assigns a mentor',
     actor: staff,
-    decision: d.assign('m-a'),
+    decision: d.assign(TEST_MENTORS.a.id),
     stage: 'MENTOR_MATCHING',
   },
   {

@@ -3,8 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
+import { AdminUsersModule } from './admin-users/admin-users.module';
+import { AuthModule } from './auth/auth.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logger.options';
+import { ProjectsModule } from './projects/projects.module';
+import { SecurityLogModule } from './security-log/security-log.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
 @Module({})
@@ -26,6 +31,11 @@ export class AppModule {
         }),
         TemporalClientModule,
         HealthModule,
+        SecurityLogModule,
+        AuthModule,
+        AdminUsersModule,
+        ProjectsModule,
+        DecisionsModule,
       ],
     };
   }

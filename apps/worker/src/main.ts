@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { InvalidConfigError, loadConfig } from '@app/config';
+import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
@@ -8,9 +9,13 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // No enableShutdownHooks(): Temporal's Runtime owns the signals and drains the worker.
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
+  const dispatcher = app.get(NotificationDispatcher);
+  dispatcher.start();
   try {
     await app.get(TemporalWorkerService).run();
   } finally {
+    // The worker drained: stop sending before the context closes the database pool.
+    await dispatcher.stop();
     await app.close();
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { ActivitiesModule } from './activities/activities.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 /** The worker is a Nest application context with no HTTP: activities are its services. */
@@ -23,6 +24,7 @@ export class WorkerModule {
           retryDelay: 1_000,
         }),
         ActivitiesModule,
+        NotificationsModule,
       ],
       providers: [TemporalWorkerService],
     };

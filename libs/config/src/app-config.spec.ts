@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
     ['TEMPORAL_CALL_DEADLINE_MS', '5'],
+    ['SESSION_TTL_MINUTES', '0'],
+    ['API_TOKEN_DEFAULT_TTL_DAYS', '400'],
   ])('refuses %s=%s naming the key', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(InvalidConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^[\\s\\S]*${key}=`));

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -7,11 +9,53 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
+  ValidationArguments,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_POLICY, Policy, validatePolicy } from '@app/domain';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * The deployment's policy: the domain's default, the escalation contact from its own key, and
+ * whatever fields INCUBATION_POLICY (a JSON object) sets on top.
+ */
+function policyOf(policyJson: string, escalationContact: string): unknown {
+  const overrides: unknown = policyJson.trim() === '' ? {} : JSON.parse(policyJson);
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    return overrides;
+  }
+  return { ...DEFAULT_POLICY, escalationContact, ...overrides };
+}
+
+function policyProblems(policyJson: unknown, escalationContact: unknown): string[] {
+  if (typeof policyJson !== 'string') return ['must be a JSON object'];
+  let policy: unknown;
+  try {
+    policy = policyOf(policyJson, typeof escalationContact === 'string' ? escalationContact : '');
+  } catch (error) {
+    return [`is not valid JSON (${(error as Error).message})`];
+  }
+  return validatePolicy(policy);
+}
+
+/** INCUBATION_POLICY merged over the default must pass the domain's `validatePolicy`. */
+function IsIncubationPolicy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isIncubationPolicy',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        policyProblems(value, (args?.object as AppConfig).ESCALATION_CONTACT).length === 0,
+      defaultMessage: (args?: ValidationArguments) =>
+        policyProblems(args?.value, (args?.object as AppConfig).ESCALATION_CONTACT).join(' '),
+    },
+  });
+}
 
 /**
  * The one validated configuration of every process. Each key has a default that works on a
@@ -74,6 +118,120 @@ export class AppConfig {
   @Max(600_000)
   @Transform(toInt)
   WORKER_SHUTDOWN_GRACE_MS = 10_000;
+
+  /** How long a session token from `POST /auth/sessions` stays valid. */
+  @IsInt()
+  @Min(5)
+  @Max(43_200)
+  @Transform(toInt)
+  SESSION_TTL_MINUTES = 480;
+
+  /** Lifetime of an API token when the admin who issues it names none. */
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  @Transform(toInt)
+  API_TOKEN_DEFAULT_TTL_DAYS = 90;
+
+  /** The longest lifetime an admin may give an API token. */
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  @Transform(toInt)
+  API_TOKEN_MAX_TTL_DAYS = 365;
+
+  /**
+   * Fields of the incubation policy (JSON object) that differ from the domain's DEFAULT_POLICY,
+   * e.g. `{"screeningLimit":{"workingDays":3}}`. Workflows copy the policy when they start.
+   */
+  @IsIncubationPolicy()
+  INCUBATION_POLICY = '';
+
+  /** Who hears about overdue steps (the policy's escalation contact, an email address). */
+  @IsEmail({}, { message: 'ESCALATION_CONTACT must be an email address' })
+  ESCALATION_CONTACT = DEFAULT_POLICY.escalationContact;
+
+  /** SMTP relay for email notifications (a local catcher such as Mailpit by default). */
+  @IsString()
+  @IsNotEmpty()
+  SMTP_HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
+  SMTP_PORT = 1025;
+
+  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS if offered. */
+  @IsBoolean({ message: 'SMTP_SECURE must be true or false' })
+  @Transform(toBoolean)
+  SMTP_SECURE = false;
+
+  /** false only for relays with self-signed certificates on a trusted network. */
+  @IsBoolean({ message: 'SMTP_TLS_REJECT_UNAUTHORIZED must be true or false' })
+  @Transform(toBoolean)
+  SMTP_TLS_REJECT_UNAUTHORIZED = true;
+
+  @IsString()
+  @IsNotEmpty()
+  SMTP_FROM = '孵化中心 Incubation Center <no-reply@incubation.example.edu.cn>';
+
+  /** Empty: the relay needs no authentication. */
+  @IsString()
+  SMTP_USER = '';
+
+  @IsString()
+  SMTP_PASSWORD = '';
+
+  /** Upper bound of connecting to, greeting and talking to the SMTP relay, per message. */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  @Transform(toInt)
+  SMTP_TIMEOUT_MS = 10_000;
+
+  /** How often the worker's dispatcher looks for due email notifications. */
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  @Transform(toInt)
+  NOTIFICATION_DISPATCH_INTERVAL_MS = 5_000;
+
+  /** Emails sent per dispatch pass at most. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  NOTIFICATION_DISPATCH_BATCH = 50;
+
+  /** Back-off after the first failed attempt; it doubles per attempt up to the maximum. */
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  @Transform(toInt)
+  NOTIFICATION_RETRY_BASE_MS = 30_000;
+
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  @Transform(toInt)
+  NOTIFICATION_RETRY_MAX_MS = 3_600_000;
+
+  /** Attempts after which an email is marked failed (given up). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  @Transform(toInt)
+  NOTIFICATION_MAX_ATTEMPTS = 10;
+
+  /** Language of emails to addresses that belong to no user (e.g. the escalation contact). */
+  @IsIn(['zh', 'en'])
+  NOTIFICATION_DEFAULT_LANGUAGE: 'zh' | 'en' = 'zh';
+
+  /** The validated policy new projects start with. */
+  get policy(): Policy {
+    return policyOf(this.INCUBATION_POLICY, this.ESCALATION_CONTACT) as Policy;
+  }
 }
 
 export class InvalidConfigError extends Error {
@@ -96,12 +254,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const problems = errors.map((error) => {
-      const rules = Object.values(error.constraints ?? {}).join('; ');
-      return `${error.property}=${JSON.stringify(given[error.property] ?? error.value)}: ${rules}`;
-    });
-    throw new InvalidConfigError(problems);
+  const problems = errors.map((error) => {
+    const rules = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}=${JSON.stringify(given[error.property] ?? error.value)}: ${rules}`;
+  });
+  if (errors.length === 0 && config.API_TOKEN_DEFAULT_TTL_DAYS > config.API_TOKEN_MAX_TTL_DAYS) {
+    problems.push(
+      `API_TOKEN_DEFAULT_TTL_DAYS=${JSON.stringify(String(config.API_TOKEN_DEFAULT_TTL_DAYS))}: must not exceed API_TOKEN_MAX_TTL_DAYS (${config.API_TOKEN_MAX_TTL_DAYS})`,
+    );
   }
+  if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
 }

@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalize } from 'json-canonicalize';
 import { Actor } from './actor.types';
 import { DecisionResult } from './project-state.types';
+import { Refusal } from './refusal.types';
 
 /**
  * RFC 8785 canonical JSON: keys sorted, numbers and strings in one spelling, undefined properties
@@ -21,11 +22,14 @@ export function decisionContentHash(type: string, decision: unknown, actor: Acto
   return sha256Hex(canonicalJson({ type, decision, actor }));
 }
 
-/** What is kept per accepted decision, in the workflow and in its audit row. */
-export interface DecisionRecord {
-  hash: string;
-  result: DecisionResult;
-}
+/**
+ * What is kept per accepted decision, in the workflow and in its audit row: its result, or the
+ * refusal of a rule judged after acceptance (a mentor's capacity, checked by an activity), which
+ * the same decisionId then gets again.
+ */
+export type DecisionRecord =
+  | { hash: string; result: DecisionResult; refusal?: undefined }
+  | { hash: string; refusal: Refusal; result?: undefined };
 
 export type RepeatVerdict = 'new' | 'repeat' | 'conflict';
 

@@ -26,3 +26,4 @@ export * from './refusal.types';
 export * from './stage.types';
 export * from './system-events.reducer';
 export * from './uscc.rules';
+export * from './working-day-calendar.rules';

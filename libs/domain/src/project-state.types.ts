@@ -146,6 +146,7 @@ export const FLAG_REASONS = {
   matchingFailedRepeatedly: 'matching-failed-repeatedly',
   stalled: 'stalled',
   noCommitmentAfterAmendment: 'no-commitment-after-amendment',
+  mentorAtCapacity: 'mentor-at-capacity',
   overdue: (action: DecisionType): string => `overdue:${action}`,
 } as const;
 

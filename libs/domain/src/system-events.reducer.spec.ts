@@ -1,6 +1,7 @@
 import { ProjectState } from './project-state.types';
 import {
   applyMentorTimeout,
+  applyMentorUnavailable,
   flagNeedsAttention,
   recordMentorConflict,
   setDueDate,
@@ -127,5 +128,28 @@ describe('recordMentorConflict', () => {
   it('is a no-op for a mentor already excluded', () => {
     const once = recordMentorConflict(at.matching(), 'm-z', NOW);
     expect(recordMentorConflict(once, 'm-z', NOW)).toBe(once);
+  });
+});
+
+describe('applyMentorUnavailable', () => {
+  it('lets the proposal lapse without excluding the mentor, and flags the project', () => {
+    const proposed = at.proposed();
+    const next = applyMentorUnavailable(proposed, 'm-a', LATER);
+    expect(next.matching.proposedMentorId).toBeUndefined();
+    expect(next.matching.excludedMentors).toEqual([]);
+    expect(next.matching.failedMatches).toBe(0);
+    expect(next.flags).toEqual(
+      expect.objectContaining({ needsAttention: true, reasons: ['mentor-at-capacity'] }),
+    );
+    expect(next.pendingActions).toEqual([{ action: 'assignMentor', actorRole: 'staff' }]);
+    expect(next.version).toBe(proposed.version + 1);
+  });
+
+  it.each([
+    ['another mentor', at.proposed(), 'm-b'],
+    ['no proposal', at.matching(), 'm-a'],
+    ['a closed project', run(at.proposed(), [[staff, d.withdraw]]), 'm-a'],
+  ])('changes nothing for %s', (_what, state, mentorId) => {
+    expect(applyMentorUnavailable(state, mentorId, LATER)).toBe(state);
   });
 });

@@ -2,7 +2,7 @@ import { DecisionType } from './decisions.types';
 import { LIMITS } from './limits.constants';
 import { Policy } from './policy.types';
 import { isMentorExcluded } from './project-state.rules';
-import { ProjectState } from './project-state.types';
+import { FLAG_REASONS, ProjectState } from './project-state.types';
 import { Stage } from './stage.types';
 import { addExclusion, failProposal, raiseFlag, settle } from './state-transitions.rules';
 
@@ -81,4 +81,26 @@ export function recordMentorConflict(
         }
       : excluded;
   return settle(next, state.pendingActions, state.version);
+}
+
+/**
+ * The proposed mentor tried to accept but has no spare place left (checked by an activity under
+ * a database lock). The proposal lapses without excluding the mentor, whose place may free up
+ * later, and the project is flagged so staff assign someone else.
+ */
+export function applyMentorUnavailable(
+  state: ProjectState,
+  mentorId: string,
+  nowIso: string,
+): ProjectState {
+  if (state.status !== 'ACTIVE' || state.matching.proposedMentorId !== mentorId) return state;
+  const lapsed: ProjectState = {
+    ...state,
+    matching: { ...state.matching, proposedMentorId: undefined, proposedAt: undefined },
+  };
+  return settle(
+    raiseFlag(lapsed, FLAG_REASONS.mentorAtCapacity, nowIso),
+    state.pendingActions,
+    state.version,
+  );
 }

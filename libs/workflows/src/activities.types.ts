@@ -52,17 +52,10 @@ export interface RecordedTransition {
 
 /** Who a notification is for: a role's people (all staff), one mentor, or one address. */
 export type NotificationRecipient =
-  | { role: 'staff' }
-  | { mentorId: string }
-  | { userId: string }
-  | { email: string };
+  { role: 'staff' } | { mentorId: string } | { userId: string } | { email: string };
 
 export type NotificationKind =
-  | 'assignment_request'
-  | 'reminder'
-  | 'overdue'
-  | 'escalation'
-  | 'stalled';
+  'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled';
 
 export interface NotificationRequest {
   /** Unique per notification (workflow id + event): a retried activity enqueues it once. */
@@ -80,7 +73,11 @@ export interface NotificationRequest {
 
 export type MentorPlaceReservation =
   | { reserved: true }
-  | { reserved: false; reason: 'no_spare_capacity' | 'inactive' | 'unknown_mentor'; message: string };
+  | {
+      reserved: false;
+      reason: 'no_spare_capacity' | 'inactive' | 'unknown_mentor';
+      message: string;
+    };
 
 export interface TimeActivities {
   /**
@@ -93,12 +90,18 @@ export interface TimeActivities {
 
 export interface MatchingActivities {
   /** Ranks the mentors in PostgreSQL for a project, with each score's parts and every exclusion. */
-  rankMentorCandidates(input: { projectId: string; project: MatchingProject }): Promise<MentorRanking>;
+  rankMentorCandidates(input: {
+    projectId: string;
+    project: MatchingProject;
+  }): Promise<MentorRanking>;
   /**
    * Takes one of the mentor's places for this project under a database lock, so two projects
    * cannot both take the last one. Idempotent per (project, mentor).
    */
-  reserveMentorPlace(input: { projectId: string; mentorId: string }): Promise<MentorPlaceReservation>;
+  reserveMentorPlace(input: {
+    projectId: string;
+    mentorId: string;
+  }): Promise<MentorPlaceReservation>;
   /** Gives the place back (the mentor was replaced, or the project ended). Idempotent. */
   releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void>;
 }

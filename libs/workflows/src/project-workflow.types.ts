@@ -3,9 +3,11 @@ import type {
   Application,
   Decision,
   DecisionRecord,
+  MentorRanking,
   Policy,
   ProjectState,
 } from '@app/domain';
+import type { TimingState } from './deadline-tracks';
 
 export interface ProjectWorkflowInput {
   projectId: string;
@@ -20,6 +22,8 @@ export interface ProjectWorkflowInput {
 export interface CarriedState {
   state: ProjectState;
   decisions: Record<string, DecisionRecord>;
+  timing: TimingState;
+  ranking?: MentorRanking;
 }
 
 /** The argument of every decision Update: who decides (from authentication) and what. */
@@ -35,6 +39,10 @@ export interface ProjectView {
   workflowId: string;
   state: ProjectState;
   policy: Policy;
+  /** The deadlines being watched, with the reminders already sent. */
+  timing: TimingState;
+  /** The latest explained ranking of mentors, while a mentor is to be assigned. */
+  ranking?: MentorRanking;
 }
 
 export function projectWorkflowId(projectId: string): string {

@@ -3,48 +3,52 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  currentUpdateInfo,
   defineQuery,
-  proxyActivities,
-  setCurrentDetails,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
   Actor,
   applyDecision,
+  applyMentorTimeout,
+  applyMentorUnavailable,
   createInitialState,
   Decision,
   decisionContentHash,
-  decisionNote,
   DecisionRecord,
   DecisionResult,
   DECISION_TYPES,
+  FLAG_REASONS,
+  flagNeedsAttention,
   isTerminal,
   judgeDecision,
   judgeRepeat,
+  limitFor,
+  matchingProjectOf,
+  MentorRanking,
   ProjectState,
+  recordMentorConflict,
   Refusal,
-  Stage,
+  setDueDate,
 } from '@app/domain';
-import type { AuditEntryInput, ProjectActivities, ProjectSnapshot } from './activities.types';
+import type { MentorPlaceReservation, NotificationRecipient } from './activities.types';
 import { decisionUpdates } from './decision-updates';
-import type { DecisionInput, ProjectView, ProjectWorkflowInput } from './project-workflow.types';
 import {
-  CollegeKey,
-  IncubationStageKey,
-  MentorIdsKey,
-  NeedsAttentionKey,
-} from './search-attributes';
+  shiftedDueDates,
+  shiftTracks,
+  syncTracks,
+  TimerEvent,
+  TimingState,
+  upcomingTimerEvents,
+} from './deadline-tracks';
+import type { DecisionInput, ProjectView, ProjectWorkflowInput } from './project-workflow.types';
+import { ProjectRecorder } from './project-recorder';
+import { activities } from './workflow-activities';
 
 export const stateQuery = defineQuery<ProjectView>('state');
 
-const { recordTransition } = proxyActivities<ProjectActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Records must land: retry until the database is back rather than lose an audit entry.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+/** Decisions whose last rule (a mentor's spare capacity) is judged by an activity. */
+const GATED_BY_CAPACITY = new Set<Decision['type']>(['acceptAssignment', 'replaceMentor']);
 
 function refusalFailure(refusal: Refusal): ApplicationFailure {
   return ApplicationFailure.create({
@@ -55,94 +59,39 @@ function refusalFailure(refusal: Refusal): ApplicationFailure {
   });
 }
 
-function mentorIds(state: ProjectState): string[] {
-  const ids = [state.matching.assignedMentorId, state.matching.proposedMentorId];
-  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-}
-
-function nextDueAt(state: ProjectState): string | null {
-  const due = state.pendingActions
-    .map((action) => action.dueAt)
-    .filter((at): at is string => typeof at === 'string')
-    .sort();
-  return due[0] ?? null;
-}
+const nowIso = (): string => new Date().toISOString();
 
 /**
- * One project, from application to INCUBATED (or REJECTED / WITHDRAWN). Every human decision is
- * an Update: its validator applies the domain's rules to the current state, so a refused
- * decision never reaches the history; its handler changes the state before its first await
- * (so a concurrent decision is judged against the new state) and answers only after the read
- * model and the audit chain have the transition.
+ * One project, from application to INCUBATED (or REJECTED / WITHDRAWN).
+ *
+ * Every human decision is an Update: its validator applies the domain's rules to the current
+ * state, so a refused decision never reaches the history; its handler changes the state before
+ * its first await (so a concurrent decision is judged against the new state) and answers only
+ * after the read model and the audit chain have the transition.
+ *
+ * Between decisions the main loop keeps time: it asks an activity for each step's due time on
+ * the working-day calendar, sends reminders at the policy's fractions, flags and escalates what
+ * is overdue or stalled, lets a silent mentor's proposal lapse, and keeps the explained mentor
+ * ranking while a mentor is to be assigned. A held project's clocks stand still.
  */
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectView> {
   const info = workflowInfo();
+  const { policy } = input;
   let state: ProjectState =
-    input.carried?.state ??
-    createInitialState(input.projectId, input.application, new Date().toISOString());
+    input.carried?.state ?? createInitialState(input.projectId, input.application, nowIso());
   const decisions: Record<string, DecisionRecord> = { ...(input.carried?.decisions ?? {}) };
-  // Transitions are recorded one after another, in the order they were applied, so the audit
-  // chain and the read model see a project's versions in order.
-  let recording: Promise<unknown> = Promise.resolve();
+  let timing: TimingState = input.carried?.timing ?? { tracks: [], assignmentRequests: [] };
+  let ranking: MentorRanking | undefined = input.carried?.ranking;
+  let rankingKey: string | undefined;
+  // A capacity-gated decision is waiting for its activity: judge nothing else meanwhile.
+  let gatedDecisionInFlight = false;
 
-  const view = (): ProjectView => ({ workflowId: info.workflowId, state, policy: input.policy });
-
-  const snapshot = (): ProjectSnapshot => ({
-    projectId: state.projectId,
-    workflowId: info.workflowId,
-    title: state.application.title,
-    college: state.application.college,
-    stage: state.stage,
-    status: state.status,
-    mentorId: state.matching.assignedMentorId ?? state.matching.proposedMentorId ?? null,
-    needsAttention: state.flags.needsAttention,
-    attentionReasons: state.flags.reasons,
-    nextDueAt: nextDueAt(state),
-    pendingActions: state.pendingActions,
-    revisionRounds: state.plan.revisionRounds,
-    version: state.version,
-    createdAt: state.createdAt,
-    updatedAt: new Date().toISOString(),
-    closedAt: isTerminal(state.stage) ? new Date().toISOString() : null,
-    releasesTitle: state.stage === Stage.REJECTED || state.stage === Stage.WITHDRAWN,
-  });
-
-  const mirrorState = (): void => {
-    upsertSearchAttributes([
-      { key: IncubationStageKey, value: state.stage },
-      { key: MentorIdsKey, value: mentorIds(state) },
-      { key: CollegeKey, value: state.application.college },
-      { key: NeedsAttentionKey, value: state.flags.needsAttention },
-    ]);
-    setCurrentDetails(
-      [
-        `**${state.application.title}** (${state.application.college})`,
-        `Stage: ${state.stage} · status: ${state.status} · version ${state.version}`,
-        state.flags.needsAttention ? `Needs attention: ${state.flags.reasons.join(', ')}` : '',
-        state.pendingActions.length
-          ? `Waiting for: ${state.pendingActions.map((p) => `${p.action} (${p.actorRole})`).join(', ')}`
-          : '',
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    );
-  };
-
-  const record = (
-    audit: Omit<AuditEntryInput, 'projectId' | 'workflowId' | 'runId'>,
-  ): Promise<unknown> => {
-    const transition = {
-      snapshot: snapshot(),
-      audit: {
-        ...audit,
-        projectId: state.projectId,
-        workflowId: info.workflowId,
-        runId: info.runId,
-      },
-    };
-    recording = recording.then(() => recordTransition(transition));
-    return recording;
-  };
+  const recorder = new ProjectRecorder(info, () => state);
+  const view = (): ProjectView => ({ workflowId: info.workflowId, state, policy, timing, ranking });
+  const responsible = (pending: { actorRole: string; mentorId?: string }): NotificationRecipient =>
+    pending.actorRole === 'mentor' && pending.mentorId
+      ? { mentorId: pending.mentorId }
+      : { role: 'staff' };
 
   setHandler(stateQuery, view);
 
@@ -151,37 +100,18 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       decisionUpdates[type],
       async ({ decisionId, actor, decision }: DecisionInput): Promise<DecisionResult> => {
         const known = decisions[decisionId];
-        if (known) return known.result;
+        if (known) return answerFromRecord(known);
         const hash = decisionContentHash(type, decision, actor);
-        const applied = applyDecision(
-          state,
-          input.policy,
-          actor,
-          decision,
-          decisionId,
-          new Date().toISOString(),
-        );
+        if (GATED_BY_CAPACITY.has(type))
+          return decideWithCapacityCheck(decisionId, hash, actor, decision);
+        const before = state;
+        const applied = applyDecision(state, policy, actor, decision, decisionId, nowIso());
         state = applied.state;
-        decisions[decisionId] = { hash, result: applied.result };
-        mirrorState();
-        await record({
-          // The Temporal reference of this decision: its update id.
-          eventRef: currentUpdateInfo()?.id ?? decisionId,
-          kind: 'decision',
-          eventType: type,
-          actor,
-          workflowTime: new Date().toISOString(),
-          payload: {
-            decision: decision,
-            note: decisionNote(decision) ?? null,
-          },
-          decision: {
-            decisionId,
-            hash,
-            result: applied.result as unknown as Record<string, unknown>,
-          },
-        });
-        return applied.result;
+        await adjustDeadlinesAfter(decision, before);
+        const result = { ...applied.result, version: state.version };
+        decisions[decisionId] = { hash, result };
+        await recorder.decision(decisionId, hash, actor, decision, result);
+        return result;
       },
       {
         validator: ({ decisionId, actor, decision }: DecisionInput): void => {
@@ -189,6 +119,11 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         },
       },
     );
+  }
+
+  function answerFromRecord(record: DecisionRecord): DecisionResult {
+    if (record.refusal) throw refusalFailure(record.refusal);
+    return record.result;
   }
 
   function validateDecision(
@@ -227,30 +162,289 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         message: `decisionId ${decisionId} was already used for a different decision`,
       });
     }
+    if (gatedDecisionInFlight) {
+      throw refusalFailure({
+        kind: 'WrongStage',
+        rule: 'decision-in-progress',
+        message: 'Another decision on this project is being checked; retry in a moment.',
+      });
+    }
     const refusal = judgeDecision(state, actor, decision);
     if (refusal) throw refusalFailure(refusal);
   }
 
-  if (!input.carried) {
-    mirrorState();
-    await record({
-      eventRef: 'application-submitted',
-      kind: 'system',
-      eventType: 'applicationSubmitted',
-      actor: input.submittedBy,
-      workflowTime: state.createdAt,
-      payload: { title: state.application.title, college: state.application.college },
-    });
-  } else {
-    mirrorState();
+  /**
+   * Accepting an assignment (or replacing the mentor) takes one of the mentor's places, which
+   * only the database can grant. The decision is accepted first; a refusal by the activity is
+   * recorded like a result, so the same decisionId gets the same refusal again.
+   */
+  async function decideWithCapacityCheck(
+    decisionId: string,
+    hash: string,
+    actor: Actor,
+    decision: Decision,
+  ): Promise<DecisionResult> {
+    gatedDecisionInFlight = true;
+    const mentorId =
+      decision.type === 'replaceMentor'
+        ? decision.mentorId
+        : (state.matching.proposedMentorId ?? '');
+    const previousMentor = state.matching.assignedMentorId;
+    let reservation: MentorPlaceReservation;
+    try {
+      reservation = await activities.reserveMentorPlace({ projectId: state.projectId, mentorId });
+    } finally {
+      gatedDecisionInFlight = false;
+    }
+    // The state may have moved while the database answered: judge again before applying.
+    const refusal: Refusal | null = reservation.reserved
+      ? judgeDecision(state, actor, decision)
+      : {
+          kind: 'RuleRefused',
+          rule:
+            reservation.reason === 'no_spare_capacity' ? 'no-spare-capacity' : 'mentor-unavailable',
+          field: 'mentorId',
+          message: reservation.message,
+        };
+    if (refusal) {
+      if (reservation.reserved)
+        await activities.releaseMentorPlace({ projectId: state.projectId, mentorId });
+      if (decision.type === 'acceptAssignment')
+        state = applyMentorUnavailable(state, mentorId, nowIso());
+      decisions[decisionId] = { hash, refusal };
+      await recorder.decision(decisionId, hash, actor, decision, { refused: refusal });
+      throw refusalFailure(refusal);
+    }
+    const applied = applyDecision(state, policy, actor, decision, decisionId, nowIso());
+    state = applied.state;
+    if (decision.type === 'replaceMentor' && previousMentor) {
+      await activities.releaseMentorPlace({ projectId: state.projectId, mentorId: previousMentor });
+    }
+    decisions[decisionId] = { hash, result: applied.result };
+    await recorder.decision(decisionId, hash, actor, decision, applied.result);
+    return applied.result;
   }
 
-  await condition(() => isTerminal(state.stage) || workflowInfo().continueAsNewSuggested);
+  /**
+   * Decisions that move clocks: an extension moves one due time by its duration on the
+   * calendar, a resumption moves every paused one by the time spent on hold.
+   */
+  async function adjustDeadlinesAfter(decision: Decision, before: ProjectState): Promise<void> {
+    if (decision.type === 'extendDeadline') {
+      const pending = state.pendingActions.find((action) => action.action === decision.action);
+      if (!pending?.dueAt) return;
+      const dueAt = await activities.computeDueAt({
+        fromIso: pending.dueAt,
+        limit: decision.byDuration,
+      });
+      state = setDueDate(state, decision.action, dueAt);
+    }
+    if (decision.type === 'resumeProject' && before.hold) {
+      const pausedMs = Date.now() - Date.parse(before.hold.since);
+      for (const { action, dueAt } of shiftedDueDates(state, pausedMs)) {
+        state = setDueDate(state, action, dueAt);
+      }
+      timing = { ...timing, tracks: shiftTracks(timing.tracks, pausedMs) };
+    }
+  }
+
+  /** Gives every limited step its due time when it starts, from the calendar of today. */
+  async function assignDueDates(): Promise<void> {
+    for (const pending of state.pendingActions) {
+      const limit = limitFor(policy, pending.action);
+      if (!limit || pending.dueAt) continue;
+      const startedAt = nowIso();
+      const dueAt = await activities.computeDueAt({ fromIso: startedAt, limit });
+      const next = setDueDate(state, pending.action, dueAt);
+      if (next === state) continue;
+      state = next;
+      await recorder.system(`due:${pending.action}:${state.version}`, 'dueDateSet', {
+        action: pending.action,
+        dueAt,
+      });
+    }
+    timing = { ...timing, tracks: syncTracks(timing.tracks, state.pendingActions, nowIso()) };
+  }
+
+  async function requestAssignmentAcceptance(): Promise<void> {
+    const { proposedMentorId, proposedAt } = state.matching;
+    const pending = state.pendingActions.find((action) => action.action === 'acceptAssignment');
+    const key = `${proposedMentorId}:${proposedAt}`;
+    if (!proposedMentorId || !pending?.dueAt || timing.assignmentRequests.includes(key)) return;
+    await activities.enqueueNotification({
+      notificationKey: `${info.workflowId}:assignment:${key}`,
+      projectId: state.projectId,
+      projectTitle: state.application.title,
+      kind: 'assignment_request',
+      recipients: [{ mentorId: proposedMentorId }],
+      action: 'acceptAssignment',
+      dueAt: pending.dueAt,
+    });
+    timing = { ...timing, assignmentRequests: [...timing.assignmentRequests, key] };
+  }
+
+  /** While staff are to assign a mentor, keep the explained ranking and record conflicts. */
+  async function refreshMentorRanking(): Promise<void> {
+    if (!state.pendingActions.some((action) => action.action === 'assignMentor')) return;
+    const key = `${state.matching.failedMatches}:${state.matching.excludedMentors.length}`;
+    if (key === rankingKey) return;
+    rankingKey = key;
+    ranking = await activities.rankMentorCandidates({
+      projectId: state.projectId,
+      project: matchingProjectOf(state),
+    });
+    for (const excluded of ranking.excluded) {
+      if (excluded.reason !== 'conflict_of_interest') continue;
+      const next = recordMentorConflict(state, excluded.mentorId, nowIso());
+      if (next === state) continue;
+      state = next;
+      await recorder.system(`conflict:${excluded.mentorId}`, 'mentorConflictRecorded', {
+        mentorId: excluded.mentorId,
+        detail: excluded.detail,
+      });
+    }
+  }
+
+  async function watchForStall(): Promise<void> {
+    if (state.status !== 'ACTIVE') return;
+    const from = state.lastDecisionAt ?? state.createdAt;
+    if (timing.stall?.from === from) return;
+    const dueAt = await activities.computeDueAt({ fromIso: from, limit: policy.stallLimit });
+    timing = { ...timing, stall: { from, dueAt, flagged: false } };
+  }
+
+  async function fire(event: TimerEvent): Promise<void> {
+    const now = nowIso();
+    const escalation: NotificationRecipient = { email: policy.escalationContact };
+    if (event.kind === 'reminder') {
+      const { track, fraction } = event;
+      timing = {
+        ...timing,
+        tracks: timing.tracks.map((t) =>
+          t.key === track.key ? { ...t, remindersSent: [...t.remindersSent, fraction] } : t,
+        ),
+      };
+      await activities.enqueueNotification({
+        notificationKey: `${info.workflowId}:reminder:${track.key}:${track.dueAt}:${fraction}`,
+        projectId: state.projectId,
+        projectTitle: state.application.title,
+        kind: 'reminder',
+        recipients: [responsible(track)],
+        action: track.action,
+        dueAt: track.dueAt,
+        fraction,
+      });
+      await recorder.system(`reminder:${track.key}:${track.dueAt}:${fraction}`, 'reminderSent', {
+        action: track.action,
+        dueAt: track.dueAt,
+        fraction,
+      });
+      return;
+    }
+    if (event.kind === 'overdue') {
+      const { track } = event;
+      timing = {
+        ...timing,
+        tracks: timing.tracks.map((t) => (t.key === track.key ? { ...t, overdue: true } : t)),
+      };
+      if (track.action === 'acceptAssignment' && track.mentorId) {
+        state = applyMentorTimeout(state, policy, track.mentorId, now);
+      }
+      state = flagNeedsAttention(state, FLAG_REASONS.overdue(track.action), now);
+      await activities.enqueueNotification({
+        notificationKey: `${info.workflowId}:overdue:${track.key}:${track.dueAt}`,
+        projectId: state.projectId,
+        projectTitle: state.application.title,
+        kind: 'escalation',
+        recipients: [responsible(track), escalation],
+        action: track.action,
+        dueAt: track.dueAt,
+      });
+      await recorder.system(`overdue:${track.key}:${track.dueAt}`, 'deadlinePassed', {
+        action: track.action,
+        dueAt: track.dueAt,
+        mentorId: track.mentorId ?? null,
+      });
+      return;
+    }
+    const { stall } = event;
+    timing = { ...timing, stall: { ...stall, flagged: true } };
+    state = flagNeedsAttention(state, FLAG_REASONS.stalled, now);
+    await activities.enqueueNotification({
+      notificationKey: `${info.workflowId}:stalled:${stall.from}`,
+      projectId: state.projectId,
+      projectTitle: state.application.title,
+      kind: 'stalled',
+      recipients: [{ role: 'staff' }, escalation],
+      dueAt: stall.dueAt,
+    });
+    await recorder.system(`stalled:${stall.from}`, 'projectStalled', { since: stall.from });
+  }
+
+  /** Brings timers up to date with the state, then waits for a decision or the next timer. */
+  async function keepTime(): Promise<void> {
+    // Taken before the housekeeping: a decision arriving while it awaits an activity must wake
+    // the next wait (the housekeeping's own changes just cost one more pass).
+    const seenVersion = state.version;
+    if (state.status === 'ACTIVE') {
+      await assignDueDates();
+      await requestAssignmentAcceptance();
+      await refreshMentorRanking();
+      await watchForStall();
+    }
+    const wakeUp = (): boolean =>
+      isTerminal(state.stage) ||
+      state.version !== seenVersion ||
+      workflowInfo().continueAsNewSuggested;
+    const next =
+      state.status === 'ACTIVE'
+        ? upcomingTimerEvents(timing, policy.reminderFractions)[0]
+        : undefined;
+    if (!next) {
+      await condition(wakeUp);
+      return;
+    }
+    const woken = await condition(wakeUp, Math.max(next.at - Date.now(), 1));
+    if (!woken && state.status === 'ACTIVE') {
+      for (const event of upcomingTimerEvents(timing, policy.reminderFractions)) {
+        if (event.at > Date.now()) break;
+        await fire(event);
+      }
+    }
+  }
+
+  if (!input.carried) {
+    await recorder.system(
+      'application-submitted',
+      'applicationSubmitted',
+      {
+        title: state.application.title,
+        college: state.application.college,
+      },
+      input.submittedBy,
+    );
+  } else {
+    recorder.mirror();
+  }
+
+  while (!isTerminal(state.stage) && !workflowInfo().continueAsNewSuggested) {
+    await keepTime();
+  }
   // Let every accepted decision finish (and its records land) before closing or handing over.
   await condition(allHandlersFinished);
-  await recording;
+  await recorder.settled();
   if (!isTerminal(state.stage)) {
-    await continueAsNew<typeof projectWorkflow>({ ...input, carried: { state, decisions } });
+    await continueAsNew<typeof projectWorkflow>({
+      ...input,
+      carried: { state, decisions, timing, ranking },
+    });
+  }
+  if (state.matching.assignedMentorId) {
+    // An ended project no longer holds a place in its mentor's capacity.
+    await activities.releaseMentorPlace({
+      projectId: state.projectId,
+      mentorId: state.matching.assignedMentorId,
+    });
   }
   return view();
 }

@@ -7,7 +7,15 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { isGrpcDeadlineError, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Refusal } from '@app/domain';
+import { refusalStatus } from './refusal.exception';
 
 interface ErrorBody {
   statusCode: number;
@@ -44,6 +52,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : exception.message;
       return { ...fields, statusCode: status, error: httpStatusName(status), message };
     }
+    const refusal = workflowRefusal(exception);
+    if (refusal) {
+      const status = refusalStatus(refusal);
+      return {
+        statusCode: status,
+        error: httpStatusName(status),
+        message: refusal.message,
+        rule: refusal.rule,
+        ...(refusal.field ? { field: refusal.field } : {}),
+      };
+    }
     if (exception instanceof WorkflowNotFoundError) {
       return { statusCode: 404, error: 'Not Found', message: 'project not found' };
     }
@@ -58,6 +77,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, error: 'Internal Server Error', message: 'internal error' };
   }
+}
+
+/** The workflow's validator (or handler) refused a decision with a typed ApplicationFailure. */
+function workflowRefusal(exception: unknown): Refusal | undefined {
+  if (!(exception instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = exception.cause;
+  if (!(cause instanceof ApplicationFailure)) return undefined;
+  if (cause.type !== 'WrongStage' && cause.type !== 'RuleRefused') return undefined;
+  const detail = cause.details?.[0] as Partial<Refusal> | undefined;
+  return {
+    kind: cause.type,
+    rule: detail?.rule ?? cause.type,
+    ...(detail?.field ? { field: detail.field } : {}),
+    message: cause.message,
+  };
 }
 
 function isTemporalUnavailable(exception: unknown): boolean {

@@ -16,8 +16,18 @@ export function loggerOptions(config: AppConfig): Params {
         paths: [
           'req.headers.authorization',
           'req.headers.cookie',
+          'req.headers["x-api-key"]',
           'req.body.password',
+          'req.body.token',
           'res.headers["set-cookie"]',
+          'res.body.token',
+          // Anything a handler or filter logs as an object: its own credentials fields.
+          'password',
+          'passwordHash',
+          'token',
+          '*.password',
+          '*.passwordHash',
+          '*.token',
         ],
         censor: '[redacted]',
       },

@@ -1,7 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
 import { Readiness, ReadinessService } from './readiness.service';
 
+/** Probes for load balancers and orchestrators: answered without a token. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -1,10 +1,30 @@
 import { Module } from '@nestjs/common';
+import { WorkingDayCalendarSource } from '../calendar/working-day-calendar.source';
 import { AuditChainWriter } from './audit-chain.writer';
 import { ActivityRegistry } from './activity.registry';
+import { MentorMatchingActivities } from './mentor-matching.activities';
+import { NotificationOutboxActivities } from './notification.activities';
 import { ProjectRecordsActivities } from './project-records.activities';
+import { DueTimeActivities } from './time.activities';
 
 @Module({
-  providers: [AuditChainWriter, ProjectRecordsActivities, ActivityRegistry],
-  exports: [ActivityRegistry, AuditChainWriter, ProjectRecordsActivities],
+  providers: [
+    AuditChainWriter,
+    ProjectRecordsActivities,
+    WorkingDayCalendarSource,
+    DueTimeActivities,
+    MentorMatchingActivities,
+    NotificationOutboxActivities,
+    ActivityRegistry,
+  ],
+  exports: [
+    ActivityRegistry,
+    AuditChainWriter,
+    ProjectRecordsActivities,
+    WorkingDayCalendarSource,
+    DueTimeActivities,
+    MentorMatchingActivities,
+    NotificationOutboxActivities,
+  ],
 })
 export class ActivitiesModule {}

@@ -1,9 +1,39 @@
 import { AuditEvent } from './audit-event.entity';
-import { ProjectReadModel } from './project-read-model.entity';
+import { AuthToken } from './auth-token.entity';
+import { CalendarOverride } from './calendar-override.entity';
 import { Mentor } from './mentor.entity';
+import { MentorAssignment } from './mentor-assignment.entity';
+import { Notification } from './notification.entity';
+import { ProjectReadModel } from './project-read-model.entity';
+import { ProjectSubmission } from './project-submission.entity';
+import { SecurityEvent } from './security-event.entity';
 import { TitleClaim } from './title-claim.entity';
 import { User } from './user.entity';
 
-export { AuditEvent, Mentor, ProjectReadModel, TitleClaim, User };
+export {
+  AuditEvent,
+  AuthToken,
+  CalendarOverride,
+  Mentor,
+  MentorAssignment,
+  Notification,
+  ProjectReadModel,
+  ProjectSubmission,
+  SecurityEvent,
+  TitleClaim,
+  User,
+};
 
-export const ENTITIES = [ProjectReadModel, TitleClaim, AuditEvent, Mentor, User];
+export const ENTITIES = [
+  ProjectReadModel,
+  TitleClaim,
+  AuditEvent,
+  Mentor,
+  User,
+  CalendarOverride,
+  MentorAssignment,
+  Notification,
+  AuthToken,
+  SecurityEvent,
+  ProjectSubmission,
+];

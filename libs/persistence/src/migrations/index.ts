@@ -1,5 +1,14 @@
 import { InitialSchema1764316800000 } from './1764316800000-initial-schema';
 import { UsersAndMentors1764320400000 } from './1764320400000-users-and-mentors';
+import { CalendarAssignmentsNotifications1764324000000 } from './1764324000000-calendar-assignments-notifications';
+import { AuthTokensAndSecurityEvents1764334800000 } from './1764334800000-auth-tokens-and-security-events';
+import { ProjectSubmissions1764338400000 } from './1764338400000-project-submissions';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
-export const MIGRATIONS = [InitialSchema1764316800000, UsersAndMentors1764320400000];
+export const MIGRATIONS = [
+  InitialSchema1764316800000,
+  UsersAndMentors1764320400000,
+  CalendarAssignmentsNotifications1764324000000,
+  AuthTokensAndSecurityEvents1764334800000,
+  ProjectSubmissions1764338400000,
+];

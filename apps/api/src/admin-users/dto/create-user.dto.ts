@@ -1,0 +1,61 @@
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ACTOR_ROLES, type ActorRole } from '@app/domain';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  USERNAME_MAX_LENGTH,
+  USERNAME_PATTERN,
+  USERNAME_RULE,
+} from '../../auth/credential-rules';
+
+export const LANGUAGES = ['zh', 'en'] as const;
+
+export class CreateUserDto {
+  @IsString()
+  @MaxLength(USERNAME_MAX_LENGTH)
+  @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
+  username!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  displayName!: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsIn(ACTOR_ROLES)
+  role!: ActorRole;
+
+  /** Required for mentors, refused for every other role. */
+  @IsOptional()
+  @IsUUID()
+  mentorId?: string;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: (typeof LANGUAGES)[number];
+
+  @IsOptional()
+  @IsBoolean()
+  emailNotifications?: boolean;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import type { ActorRole } from '@app/domain';
+import { AuthToken } from '@app/persistence';
+import type { SecurityReason } from '../security-log/security-reasons';
+import type { AuthenticatedCaller } from './authenticated-caller';
+import { generateToken, hashToken, TokenKind } from './bearer-tokens';
+
+export interface IssuedToken {
+  id: string;
+  kind: TokenKind;
+  name: string;
+  /** The bearer token itself: shown this once, never stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+export type Authentication =
+  | { ok: true; caller: AuthenticatedCaller }
+  | {
+      ok: false;
+      reason: Extract<
+        SecurityReason,
+        'unknown-token' | 'expired-token' | 'revoked-token' | 'inactive-user'
+      >;
+      tokenId?: string;
+      user?: { userId: string; username: string; role: string };
+    };
+
+/** last_used_at is written at most this often per token, not on every request. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** Issues, resolves and revokes bearer tokens. Only their sha256 reaches the database. */
+@Injectable()
+export class AuthTokensService {
+  constructor(@InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>) {}
+
+  async issue(
+    userId: string,
+    kind: TokenKind,
+    name: string,
+    expiresAt: Date,
+  ): Promise<IssuedToken> {
+    const token = generateToken(kind);
+    const row = await this.tokens.save(
+      this.tokens.create({ userId, kind, name, tokenHash: hashToken(token), expiresAt }),
+    );
+    return { id: row.id, kind, name, token, expiresAt };
+  }
+
+  /** Finds the caller behind a well-formed token, or says why the token is refused. */
+  async authenticate(token: string, now = new Date()): Promise<Authentication> {
+    const row = await this.tokens.findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { user: true },
+    });
+    if (!row?.user) return { ok: false, reason: 'unknown-token' };
+    const user = { userId: row.user.id, username: row.user.username, role: row.user.role };
+    if (row.revokedAt) return { ok: false, reason: 'revoked-token', tokenId: row.id, user };
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired-token', tokenId: row.id, user };
+    if (!row.user.active) return { ok: false, reason: 'inactive-user', tokenId: row.id, user };
+    await this.tokens.update(
+      [
+        { id: row.id, lastUsedAt: IsNull() },
+        { id: row.id, lastUsedAt: LessThan(new Date(now.getTime() - LAST_USED_GRANULARITY_MS)) },
+      ],
+      { lastUsedAt: now },
+    );
+    return {
+      ok: true,
+      caller: {
+        userId: row.user.id,
+        username: row.user.username,
+        role: row.user.role as ActorRole,
+        mentorId: row.user.mentorId,
+        tokenId: row.id,
+        tokenKind: row.kind as TokenKind,
+      },
+    };
+  }
+
+  /** Revokes one token; revoking it again keeps the first revocation time. */
+  async revoke(tokenId: string, now = new Date()): Promise<void> {
+    await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  /** Ends every open session of a user (after a password change or deactivation). */
+  async revokeSessionsOf(userId: string, now = new Date()): Promise<void> {
+    await this.tokens.update({ userId, kind: 'session', revokedAt: IsNull() }, { revokedAt: now });
+  }
+}

@@ -1,0 +1,54 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DECISION_TYPES, LIMITS } from '@app/domain';
+import type { DecisionType } from '@app/domain';
+import { ReasonedDecisionDto } from './decision-base.dto';
+
+export class WithdrawDto extends ReasonedDecisionDto {}
+
+export class ReplaceMentorDto extends ReasonedDecisionDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.id)
+  mentorId!: string;
+}
+
+/** Give exactly one of the two: working days in production, seconds for tests. */
+export class DurationDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.extension.maxWorkingDays)
+  workingDays?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.extension.maxSeconds)
+  seconds?: number;
+}
+
+export class ExtendDeadlineDto extends ReasonedDecisionDto {
+  @IsIn(DECISION_TYPES)
+  action!: DecisionType;
+
+  @ValidateNested()
+  @Type(() => DurationDto)
+  byDuration!: DurationDto;
+}
+
+export class AllowExtraRevisionRoundDto extends ReasonedDecisionDto {}
+
+export class PutOnHoldDto extends ReasonedDecisionDto {}
+
+export class ResumeProjectDto extends ReasonedDecisionDto {}

@@ -1,0 +1,57 @@
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LIMITS } from '@app/domain';
+import type { PlanDocument, PlanSummaries } from '@app/domain';
+import { CommentedDecisionDto } from './decision-base.dto';
+
+export class PlanDocumentDto implements PlanDocument {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.id)
+  documentId!: string;
+
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex digits' })
+  sha256!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.fileName)
+  fileName!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.mediaType)
+  mediaType!: string;
+
+  @IsInt()
+  @Min(LIMITS.documentSizeBytes.min)
+  @Max(LIMITS.documentSizeBytes.max)
+  sizeBytes!: number;
+}
+
+export class PlanSummariesDto implements PlanSummaries {
+  @IsString() @MinLength(1) @MaxLength(LIMITS.text.planSummary) market!: string;
+  @IsString() @MinLength(1) @MaxLength(LIMITS.text.planSummary) product!: string;
+  @IsString() @MinLength(1) @MaxLength(LIMITS.text.planSummary) team!: string;
+  @IsString() @MinLength(1) @MaxLength(LIMITS.text.planSummary) financials!: string;
+  @IsString() @MinLength(1) @MaxLength(LIMITS.text.planSummary) ipStrategy!: string;
+}
+
+export class SubmitPlanVersionDto extends CommentedDecisionDto {
+  @ValidateNested()
+  @Type(() => PlanDocumentDto)
+  document!: PlanDocumentDto;
+
+  @ValidateNested()
+  @Type(() => PlanSummariesDto)
+  summaries!: PlanSummariesDto;
+}

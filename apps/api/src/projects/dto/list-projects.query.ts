@@ -1,0 +1,67 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS, STAGES } from '@app/domain';
+import type { Stage } from '@app/domain';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export const PROJECT_SORTS = ['updatedAt', 'createdAt', 'title', 'nextDueAt'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export class ListProjectsQuery {
+  @IsOptional()
+  @IsIn(STAGES)
+  stage?: Stage;
+
+  @IsOptional()
+  @IsIn(['ACTIVE', 'ON_HOLD', 'CLOSED'])
+  status?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.text.college)
+  college?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.text.id)
+  mentorId?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  needsAttention?: boolean;
+
+  /** Only projects with a pending step past its due time. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  /** Text in the title (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.text.title)
+  q?: string;
+
+  @IsOptional()
+  @IsIn(PROJECT_SORTS)
+  sort?: ProjectSort;
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

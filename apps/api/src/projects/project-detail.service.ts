@@ -1,0 +1,57 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Actor } from '@app/domain';
+import { stateQuery } from '@app/workflows/public-api';
+import { SecurityRefusalException } from '../auth';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { ProjectAccessService } from './project-access.service';
+import {
+  ClosedProjectView,
+  closedProjectOf,
+  ProjectFullView,
+  ProjectSummaryView,
+  summaryOf,
+} from './project-views';
+
+export type ProjectDetail = ProjectFullView | ProjectSummaryView | ClosedProjectView;
+
+/**
+ * One project as it stands: the workflow's live state (read by query, no database), or the
+ * read model once the project is closed. An assigned mentor sees it whole, a proposed one only
+ * its summary, and a mentor who declined, timed out or was replaced sees nothing.
+ */
+@Injectable()
+export class ProjectDetailService {
+  constructor(
+    private readonly access: ProjectAccessService,
+    private readonly temporal: TemporalGateway,
+  ) {}
+
+  async detail(projectId: string, actor: Actor): Promise<ProjectDetail> {
+    const row = await this.access.visibleProject(projectId, actor, 'read');
+    if (row.status === 'CLOSED') {
+      if (actor.role === 'mentor' && row.mentor_id !== actor.mentorId) throw notYours(projectId);
+      return closedProjectOf(row);
+    }
+    const view = await this.temporal.call((client) =>
+      client.workflow.getHandle(row.workflow_id).query(stateQuery),
+    );
+    if (actor.role !== 'mentor') return { ...view, projectId, scope: 'full', source: 'workflow' };
+    const { matching } = view.state;
+    if (matching.assignedMentorId === actor.mentorId) {
+      return { ...view, projectId, scope: 'full', source: 'workflow', ranking: undefined };
+    }
+    if (actor.mentorId && matching.proposedMentorId === actor.mentorId) {
+      return summaryOf(view.state, actor.mentorId);
+    }
+    throw notYours(projectId);
+  }
+}
+
+function notYours(projectId: string): SecurityRefusalException {
+  return new SecurityRefusalException(
+    'not-your-project',
+    HttpStatus.NOT_FOUND,
+    `project ${projectId} not found`,
+    { projectId, what: 'read' },
+  );
+}

@@ -1,0 +1,83 @@
+import type { PendingAction, ProjectState } from '@app/domain';
+import type { ProjectView } from '@app/workflows/public-api';
+import type { ProjectRow } from './project-access.service';
+
+/** What a mentor sees of a project proposed to them: no team ids, contacts or documents. */
+export interface ProjectSummaryView {
+  projectId: string;
+  scope: 'summary';
+  title: string;
+  summary: string;
+  fieldTags: string[];
+  college: string;
+  technologyReadinessLevel: number;
+  teamSize: number;
+  ipAssets: { title: string; status: string }[];
+  fundingRequestedFen: number;
+  stage: string;
+  status: string;
+  pendingActions: PendingAction[];
+}
+
+export interface ProjectFullView extends ProjectView {
+  projectId: string;
+  scope: 'full';
+  source: 'workflow';
+}
+
+export interface ClosedProjectView {
+  projectId: string;
+  scope: 'full';
+  source: 'read-model';
+  title: string;
+  college: string;
+  stage: string;
+  status: string;
+  mentorId: string | null;
+  needsAttention: boolean;
+  attentionReasons: string[];
+  revisionRounds: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export function summaryOf(state: ProjectState, mentorId: string): ProjectSummaryView {
+  const { application } = state;
+  return {
+    projectId: state.projectId,
+    scope: 'summary',
+    title: application.title,
+    summary: application.summary,
+    fieldTags: application.fieldTags,
+    college: application.college,
+    technologyReadinessLevel: application.technologyReadinessLevel,
+    teamSize: application.teamMembers.length,
+    ipAssets: application.ipAssets.map(({ title, status }) => ({ title, status })),
+    fundingRequestedFen: application.fundingRequestedFen,
+    stage: state.stage,
+    status: state.status,
+    pendingActions: state.pendingActions.filter((pending) => pending.mentorId === mentorId),
+  };
+}
+
+export function closedProjectOf(row: ProjectRow): ClosedProjectView {
+  return {
+    projectId: row.id,
+    scope: 'full',
+    source: 'read-model',
+    title: row.title,
+    college: row.college,
+    stage: row.stage,
+    status: row.status,
+    mentorId: row.mentor_id,
+    needsAttention: row.needs_attention,
+    attentionReasons: row.attention_reasons,
+    revisionRounds: row.revision_rounds,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+  };
+}

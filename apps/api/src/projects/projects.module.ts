@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ProjectAccessService } from './project-access.service';
+import { ProjectDetailService } from './project-detail.service';
+import { ProjectListService } from './project-list.service';
+import { ProjectSubmissionService } from './project-submission.service';
+import { ProjectsController } from './projects.controller';
+
+@Module({
+  controllers: [ProjectsController],
+  providers: [
+    ProjectAccessService,
+    ProjectDetailService,
+    ProjectListService,
+    ProjectSubmissionService,
+  ],
+  exports: [ProjectAccessService],
+})
+export class ProjectsModule {}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MatchingProject, MentorProfile, MentorRanking, rankMentors } from '@app/domain';
+import type { MatchingActivities, MentorPlaceReservation } from '@app/workflows/activities.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface MentorRow {
+  id: string;
+  name: string;
+  organisation: string;
+  expertise_tags: string[];
+  capacity: number;
+  declared_conflicts: string[];
+  active: boolean;
+  active_projects: number;
+}
+
+/**
+ * Mentor matching against the mentors in PostgreSQL. A mentor's load is the number of places
+ * held in `mentor_assignments`; taking a place locks the mentor's row, so two projects racing
+ * for the last place are served one after the other and the second sees it gone.
+ */
+@Injectable()
+export class MentorMatchingActivities implements MatchingActivities {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async rankMentorCandidates(input: {
+    projectId: string;
+    project: MatchingProject;
+  }): Promise<MentorRanking> {
+    // The project's own place (if it holds one) is not counted against the mentor: re-ranking
+    // must not call the project's own mentor full because of the project itself.
+    const rows: MentorRow[] = await this.dataSource.query(
+      `SELECT m.id, m.name, m.organisation, m.expertise_tags, m.capacity, m.declared_conflicts,
+              m.active,
+              (SELECT count(*)::int FROM mentor_assignments a
+                WHERE a.mentor_id = m.id AND a.released_at IS NULL AND a.project_id <> $1
+              ) AS active_projects
+         FROM mentors m
+        ORDER BY m.id`,
+      [input.projectId],
+    );
+    return rankMentors(input.project, rows.map(toProfile));
+  }
+
+  async reserveMentorPlace(input: {
+    projectId: string;
+    mentorId: string;
+  }): Promise<MentorPlaceReservation> {
+    const { projectId, mentorId } = input;
+    if (!UUID.test(mentorId)) return unknownMentor(mentorId);
+    return this.dataSource.transaction(async (manager) => {
+      const mentors: Pick<MentorRow, 'id' | 'name' | 'capacity' | 'active'>[] = await manager.query(
+        'SELECT id, name, capacity, active FROM mentors WHERE id = $1 FOR UPDATE',
+        [mentorId],
+      );
+      if (mentors.length === 0) return unknownMentor(mentorId);
+      const mentor = mentors[0];
+      const held: { project_id: string }[] = await manager.query(
+        'SELECT project_id FROM mentor_assignments WHERE mentor_id = $1 AND released_at IS NULL',
+        [mentorId],
+      );
+      // A retry (or a repeated decision) finds the place it took: same answer, no second row.
+      if (held.some((row) => row.project_id === projectId)) return { reserved: true };
+      if (!mentor.active) {
+        return {
+          reserved: false,
+          reason: 'inactive',
+          message: `${mentor.name} is not an active mentor.`,
+        };
+      }
+      if (held.length >= mentor.capacity) {
+        return {
+          reserved: false,
+          reason: 'no_spare_capacity',
+          message: `${mentor.name} already mentors ${held.length} of at most ${mentor.capacity} projects.`,
+        };
+      }
+      await manager.query(
+        'INSERT INTO mentor_assignments (project_id, mentor_id) VALUES ($1, $2)',
+        [projectId, mentorId],
+      );
+      return { reserved: true };
+    });
+  }
+
+  async releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void> {
+    if (!UUID.test(input.mentorId)) return;
+    await this.dataSource.query(
+      `UPDATE mentor_assignments SET released_at = now()
+        WHERE project_id = $1 AND mentor_id = $2 AND released_at IS NULL`,
+      [input.projectId, input.mentorId],
+    );
+  }
+}
+
+function toProfile(row: MentorRow): MentorProfile {
+  return {
+    mentorId: row.id,
+    name: row.name,
+    organisation: row.organisation,
+    expertiseTags: row.expertise_tags,
+    capacity: row.capacity,
+    activeProjects: row.active_projects,
+    declaredConflicts: row.declared_conflicts,
+    active: row.active,
+  };
+}
+
+function unknownMentor(mentorId: string): MentorPlaceReservation {
+  return {
+    reserved: false,
+    reason: 'unknown_mentor',
+    message: `No mentor has the id ${mentorId}.`,
+  };
+}

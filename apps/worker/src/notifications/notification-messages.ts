@@ -1,0 +1,143 @@
+import type { NotificationKind, NotificationRequest } from '@app/workflows/activities.types';
+
+export type NotificationLanguage = 'zh' | 'en';
+
+export interface RenderedNotification {
+  subject: string;
+  body: string;
+}
+
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2025-02-05 10:00`, in Asia/Shanghai whatever the server's zone: the center's clock. */
+export function formatShanghaiDeadline(iso: string): string {
+  const parts = Object.fromEntries(
+    SHANGHAI_MINUTE.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** What each pending action asks of the person, in their words. */
+const ACTION_LABELS: Record<string, Record<NotificationLanguage, string>> = {
+  screenApplication: { zh: '审核入孵申请', en: 'screen the application' },
+  resubmitApplication: { zh: '重新提交申请', en: 'resubmit the application' },
+  assignMentor: { zh: '指派创业导师', en: 'assign a mentor' },
+  acceptAssignment: { zh: '接受或婉拒导师指派', en: 'accept or decline the mentor assignment' },
+  submitPlanVersion: { zh: '提交商业计划书', en: 'submit the business plan' },
+  approvePlan: { zh: '审阅商业计划书', en: 'review the business plan' },
+  recordInvestorContact: { zh: '记录投资机构对接', en: 'record investor contacts' },
+  signOffInvestorContact: { zh: '签核投资对接阶段', en: 'sign off the investor-contact stage' },
+  recordCompany: { zh: '登记公司信息', en: 'record the company registration' },
+  approveIncubation: { zh: '最终审批入孵', en: 'give the final incubation approval' },
+};
+
+export function actionLabel(action: string | undefined, language: NotificationLanguage): string {
+  if (action === undefined) return language === 'zh' ? '待办事项' : 'the pending step';
+  return ACTION_LABELS[action]?.[language] ?? action;
+}
+
+type Template = (facts: {
+  title: string;
+  action: string;
+  deadline: string | null;
+  percent: number | null;
+}) => RenderedNotification;
+
+const ZH: Record<NotificationKind, Template> = {
+  assignment_request: ({ title, action, deadline }) => ({
+    subject: `【孵化中心】导师指派：项目「${title}」`,
+    body:
+      `您好！孵化中心邀请您担任项目「${title}」的创业导师。\n` +
+      `请登录系统${action}` +
+      (deadline ? `，截止时间：${deadline}（北京时间）。` : '。'),
+  }),
+  reminder: ({ title, action, deadline, percent }) => ({
+    subject: `【孵化中心】提醒：项目「${title}」待${action}`,
+    body:
+      `项目「${title}」等待您${action}` +
+      (percent !== null ? `，时限已过 ${percent}%` : '') +
+      (deadline ? `，截止时间：${deadline}（北京时间）。` : '。') +
+      `\n请尽快处理。`,
+  }),
+  overdue: ({ title, action, deadline }) => ({
+    subject: `【孵化中心】已逾期：项目「${title}」`,
+    body:
+      `项目「${title}」的“${action}”已逾期` +
+      (deadline ? `（截止时间：${deadline}，北京时间）` : '') +
+      `，项目已标记为需要关注。`,
+  }),
+  escalation: ({ title, action, deadline }) => ({
+    subject: `【孵化中心】升级处理：项目「${title}」逾期未办`,
+    body:
+      `项目「${title}」的“${action}”未在时限内完成` +
+      (deadline ? `（截止时间：${deadline}，北京时间）` : '') +
+      `，已标记为需要关注，请协调处理。`,
+  }),
+  stalled: ({ title, deadline }) => ({
+    subject: `【孵化中心】项目停滞：「${title}」`,
+    body:
+      `项目「${title}」在停滞时限内没有任何新的决定` +
+      (deadline ? `（时限于 ${deadline} 届满，北京时间）` : '') +
+      `，已标记为需要关注。`,
+  }),
+};
+
+const EN: Record<NotificationKind, Template> = {
+  assignment_request: ({ title, action, deadline }) => ({
+    subject: `[Incubation Center] Mentor assignment: "${title}"`,
+    body:
+      `Hello, the incubation center invites you to mentor the project "${title}".\n` +
+      `Please sign in to ${action}` +
+      (deadline ? ` by ${deadline} (Beijing time, UTC+8).` : '.'),
+  }),
+  reminder: ({ title, action, deadline, percent }) => ({
+    subject: `[Incubation Center] Reminder: "${title}" is waiting for you to ${action}`,
+    body:
+      `The project "${title}" is waiting for you to ${action}` +
+      (percent !== null ? `; ${percent}% of the time limit has passed` : '') +
+      (deadline ? `. Deadline: ${deadline} (Beijing time, UTC+8).` : '.'),
+  }),
+  overdue: ({ title, action, deadline }) => ({
+    subject: `[Incubation Center] Overdue: "${title}"`,
+    body:
+      `The step "${action}" of the project "${title}" is overdue` +
+      (deadline ? ` (deadline ${deadline}, Beijing time, UTC+8)` : '') +
+      `; the project is flagged as needing attention.`,
+  }),
+  escalation: ({ title, action, deadline }) => ({
+    subject: `[Incubation Center] Escalation: "${title}" is overdue`,
+    body:
+      `The step "${action}" of the project "${title}" was not done in time` +
+      (deadline ? ` (deadline ${deadline}, Beijing time, UTC+8)` : '') +
+      `. The project is flagged as needing attention; please follow up.`,
+  }),
+  stalled: ({ title, deadline }) => ({
+    subject: `[Incubation Center] Stalled: "${title}"`,
+    body:
+      `No decision has been taken on the project "${title}" within the stall limit` +
+      (deadline ? `, which ran out at ${deadline} (Beijing time, UTC+8)` : '') +
+      `; it is flagged as needing attention.`,
+  }),
+};
+
+/** The subject and text of a notification in the recipient's language. */
+export function renderNotification(
+  request: NotificationRequest,
+  language: NotificationLanguage,
+): RenderedNotification {
+  const facts = {
+    title: request.projectTitle,
+    action: actionLabel(request.action, language),
+    deadline: request.dueAt ? formatShanghaiDeadline(request.dueAt) : null,
+    percent: request.fraction === undefined ? null : Math.round(request.fraction * 100),
+  };
+  return (language === 'zh' ? ZH : EN)[request.kind](facts);
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Pool } from 'pg';
+import request, { Response } from 'supertest';
+import type { ActorRole } from '@app/domain';
+import { uniqueSuffix } from './fixtures';
+import { createTestUser, signIn, TestUser } from './test-api';
+
+export interface SignedInUser extends TestUser {
+  token: string;
+}
+
+/** Requests as one signed-in user; decisions get a fresh decisionId unless one is given. */
+export class HttpAs {
+  constructor(
+    private readonly app: NestExpressApplication,
+    readonly user: SignedInUser,
+  ) {}
+
+  get(path: string, query: Record<string, string> = {}): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .get(path)
+      .query(query)
+      .set('Authorization', `Bearer ${this.user.token}`);
+  }
+
+  post(path: string, body: object, headers: Record<string, string> = {}): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${this.user.token}`)
+      .set(headers)
+      .send(body);
+  }
+
+  /** A decision on a project: POST /projects/:id/<action> with a decisionId. */
+  decide(
+    projectId: string,
+    action: string,
+    body: object,
+    decisionId = randomUUID(),
+  ): Promise<Response> {
+    return this.post(`/projects/${projectId}/${action}`, { decisionId, ...body });
+  }
+}
+
+/** A mentor record with room for many projects, for tests that drive several through it. */
+export async function createRoomyMentor(
+  db: Pool,
+  organisation = 'Roomy Mentoring Ltd',
+): Promise<string> {
+  const inserted = await db.query<{ id: string }>(
+    `INSERT INTO mentors (name, organisation, expertise_tags, capacity)
+     VALUES ($1, $2, '{robotics,optics}', 1000) RETURNING id`,
+    [`Mentor ${uniqueSuffix()}`, organisation],
+  );
+  return inserted.rows[0].id;
+}
+
+export async function signedInUser(
+  app: NestExpressApplication,
+  db: Pool,
+  role: ActorRole,
+  options: { mentorId?: string } = {},
+): Promise<HttpAs> {
+  const user = await createTestUser(db, role, options);
+  return new HttpAs(app, { ...user, token: await signIn(app, user) });
+}
