@@ -71,6 +71,9 @@ describe('notifications: outbox, in-app list and SMTP delivery', () => {
   });
 
   afterAll(async () => {
+    // The database is shared by every suite: later suites' staff notifications are not ours.
+    await ctx?.db.query(`UPDATE users SET active = false WHERE username LIKE '%-' || $1`, [suffix]);
+    await ctx?.db.query(`UPDATE mentors SET active = false WHERE name LIKE '%' || $1`, [suffix]);
     await ctx?.close();
     await smtp?.close();
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { repoRoot } from '../../infra/dev/repo-root';
 
 export const HISTORY_FIXTURES_DIR = join(repoRoot(), 'test/fixtures/histories');
@@ -16,13 +16,37 @@ export async function recordHistoryFixture(handle: WorkflowHandle, name: string)
   const file = join(HISTORY_FIXTURES_DIR, `${name}.json`);
   if (existsSync(file)) return;
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
-  writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);
+  writeFileSync(file, `${historyToJSON(await settledHistory(handle))}\n`);
 }
 
-export function loadHistoryFixtures(): {
-  name: string;
-  history: temporal.api.history.v1.IHistory;
-}[] {
+/**
+ * The history once the workflow is idle: its last workflow task completed (commands such as a
+ * started timer may follow) or the run closed. A fixture ending inside a task would make a
+ * replay wait for ever.
+ */
+async function settledHistory(handle: WorkflowHandle): Promise<temporal.api.history.v1.IHistory> {
+  const { EventType } = temporal.api.enums.v1;
+  const closing = new Set<number>([
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+  ]);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const history = await handle.fetchHistory();
+    const types = (history.events ?? []).map((event) => Number(event.eventType));
+    const lastTask = [...types].reverse().find((type) => {
+      const name = EventType[type] ?? '';
+      return name.startsWith('EVENT_TYPE_WORKFLOW_TASK_');
+    });
+    const idle =
+      closing.has(types.at(-1) ?? -1) || lastTask === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
+    if (idle) return history;
+    if (Date.now() > deadline) throw new Error(`workflow ${handle.workflowId} never became idle`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export function loadHistoryFixtures(): { name: string; history: temporal.api.history.v1.IHistory }[] {
   return readdirSync(HISTORY_FIXTURES_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
