@@ -46,7 +46,10 @@ async function settledHistory(handle: WorkflowHandle): Promise<temporal.api.hist
   }
 }
 
-export function loadHistoryFixtures(): { name: string; history: temporal.api.history.v1.IHistory }[] {
+export function loadHistoryFixtures(): {
+  name: string;
+  history: temporal.api.history.v1.IHistory;
+}[] {
   return readdirSync(HISTORY_FIXTURES_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()

@@ -82,7 +82,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const decisions: Record<string, DecisionRecord> = { ...(input.carried?.decisions ?? {}) };
   let timing: TimingState = input.carried?.timing ?? { tracks: [], assignmentRequests: [] };
   let ranking: MentorRanking | undefined = input.carried?.ranking;
-  let rankingKey: string | undefined;
+  // Which matching situation the ranking was made for, and how many proposals lapsed.
+  let rankedAt: string | undefined;
+  let proposalsLapsed = 0;
   // A capacity-gated decision is waiting for its activity: judge nothing else meanwhile.
   let gatedDecisionInFlight = false;
 
@@ -209,8 +211,10 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     if (refusal) {
       if (reservation.reserved)
         await activities.releaseMentorPlace({ projectId: state.projectId, mentorId });
-      if (decision.type === 'acceptAssignment')
+      if (decision.type === 'acceptAssignment') {
         state = applyMentorUnavailable(state, mentorId, nowIso());
+        proposalsLapsed += 1;
+      }
       decisions[decisionId] = { hash, refusal };
       await recorder.decision(decisionId, hash, actor, decision, { refused: refusal });
       throw refusalFailure(refusal);
@@ -283,12 +287,16 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     timing = { ...timing, assignmentRequests: [...timing.assignmentRequests, key] };
   }
 
-  /** While staff are to assign a mentor, keep the explained ranking and record conflicts. */
+  /**
+   * Each time staff are to assign a mentor (again), rank the mentors afresh, with explanations,
+   * and record the conflicts of interest it found so they can never be proposed.
+   */
   async function refreshMentorRanking(): Promise<void> {
     if (!state.pendingActions.some((action) => action.action === 'assignMentor')) return;
-    const key = `${state.matching.failedMatches}:${state.matching.excludedMentors.length}`;
-    if (key === rankingKey) return;
-    rankingKey = key;
+    // Changes when a proposal ended (declined, timed out, lapsed) or a mentor was excluded.
+    const rankingKey = (): string =>
+      `${state.matching.failedMatches}:${state.matching.excludedMentors.length}:${proposalsLapsed}`;
+    if (rankedAt === rankingKey()) return;
     ranking = await activities.rankMentorCandidates({
       projectId: state.projectId,
       project: matchingProjectOf(state),
@@ -303,6 +311,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         detail: excluded.detail,
       });
     }
+    rankedAt = rankingKey();
   }
 
   async function watchForStall(): Promise<void> {
