@@ -4,7 +4,6 @@ import { AppConfig, loadConfig } from '@app/config';
 import { runMigrations } from '@app/persistence/run-migrations';
 import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 import { repoRoot } from './repo-root';
-import { seedDemoData } from './seed-demo-data';
 import { resolveTemporalBinary } from './temporal-binary';
 import { RunningTemporal, startTemporalDevServer, stopProcess } from './temporal-dev-server';
 
@@ -63,6 +62,14 @@ function startPostgres(port: number): Promise<{ child: ChildProcess; urls: Embed
       reject(new Error(`PostgreSQL process exited (${code}) before it was ready`)),
     );
   });
+}
+
+function runToEnd(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`exited with ${code}`)),
+    ),
+  );
 }
 
 async function waitForReady(url: string, timeoutMs: number): Promise<void> {
@@ -160,12 +167,8 @@ async function main(): Promise<void> {
 
     const apiUrl = `http://localhost:${config.PORT}`;
     await waitForReady(`${apiUrl}/health/ready`, 60_000);
-    const seeded = await seedDemoData({
-      temporalAddress: config.TEMPORAL_ADDRESS,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-    });
-    log(seeded);
+    log('seeding demo data through the API services (npm run seed)');
+    await runToEnd(startNode('seed', [join(root, 'dist/apps/api/src/cli/seed.js')], env));
 
     console.log(
       [

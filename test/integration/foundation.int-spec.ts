@@ -22,7 +22,7 @@ async function bootApi(config: AppConfig): Promise<NestExpressApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forConfig(config)],
   }).compile();
-  const app = configureApp(
+  const app = await configureApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
   );
   await app.init();

@@ -25,7 +25,8 @@ function startWorkerProcess(env: Record<string, string>): {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, [entry], {
     cwd: repoRoot(),
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    // The dispatcher would try other suites' emails on the default SMTP port: keep it idle.
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn', NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

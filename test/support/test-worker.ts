@@ -58,14 +58,19 @@ export async function startTestWorker(config: AppConfig): Promise<RunningTestWor
     .get(TemporalWorkerService)
     .createWorker(connection, await testWorkflowBundle());
   const running = worker.run();
+  // Stopping twice (a test stopped it, then the suite closes) must not close things twice.
+  let stopped: Promise<void> | undefined;
   return {
     app,
     worker,
     stop: async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await connection.close();
-      await app.close();
+      stopped ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+        await app.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  configureApp(app);
+  await configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');
 }
 

@@ -10,5 +10,6 @@ import { ApiTokensService } from './api-tokens.service';
   imports: [AuthModule, TypeOrmModule.forFeature([User, Mentor, AuthToken])],
   controllers: [AdminUsersController],
   providers: [AdminUsersService, ApiTokensService],
+  exports: [AdminUsersService],
 })
 export class AdminUsersModule {}

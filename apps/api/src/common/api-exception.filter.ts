@@ -12,6 +12,7 @@ import {
   isGrpcServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '@app/domain';
@@ -95,6 +96,8 @@ function workflowRefusal(exception: unknown): Refusal | undefined {
 }
 
 function isTemporalUnavailable(exception: unknown): boolean {
+  // The update was sent but no worker accepted it before the deadline.
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   if (isGrpcDeadlineError(exception)) return true;
   if (isGrpcServiceError(exception)) return true;
   const name = (exception as { name?: string } | null)?.name;

@@ -87,11 +87,14 @@ export class ProjectSubmissionService {
       await this.releaseClaim(projectId, idempotencyKey);
       throw error;
     }
-    const answer: SubmittedProject = {
-      projectId,
-      workflowId,
-      state: await this.firstState(workflowId),
-    };
+    const state = await this.firstState(workflowId);
+    // Fix: the read-model row is written by the workflow's first activity, a moment after the
+    // start, and decisions and GET /projects/:id find a project through it. Answering before
+    // it landed gave the caller a 404 for the project it had just been given (seen when
+    // screening right after POST /projects). Wait for it, as a decision's answer waits for its
+    // records; skipped when the worker did not answer at all (state null).
+    if (state) await this.readModelWritten(projectId);
+    const answer: SubmittedProject = { projectId, workflowId, state };
     await this.dataSource.query(
       'UPDATE project_submissions SET response = $2 WHERE idempotency_key = $1',
       [idempotencyKey, JSON.stringify(answer)],
@@ -171,6 +174,18 @@ export class ProjectSubmissionService {
       await manager.query('DELETE FROM title_claims WHERE project_id = $1', [projectId]);
       await manager.query('DELETE FROM project_submissions WHERE idempotency_key = $1', [key]);
     });
+  }
+
+  /** Polls for the project's read-model row, within the Temporal call deadline. */
+  private async readModelWritten(projectId: string): Promise<void> {
+    const deadline = Date.now() + this.config.TEMPORAL_CALL_DEADLINE_MS;
+    while (Date.now() < deadline) {
+      const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM projects WHERE id = $1', [
+        projectId,
+      ]);
+      if (rows.length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   private async firstState(workflowId: string): Promise<ProjectView['state'] | null> {

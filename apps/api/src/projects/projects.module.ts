@@ -13,6 +13,6 @@ import { ProjectsController } from './projects.controller';
     ProjectListService,
     ProjectSubmissionService,
   ],
-  exports: [ProjectAccessService],
+  exports: [ProjectAccessService, ProjectSubmissionService],
 })
 export class ProjectsModule {}

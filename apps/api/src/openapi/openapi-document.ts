@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import loadOpenApiMetadata from '../openapi-metadata';
+
+export const OPENAPI_PATH = 'docs';
+
+/**
+ * The API's OpenAPI document, built from the controllers and the generated DTO metadata
+ * (`npm run openapi` regenerates both the metadata and the committed `apps/api/openapi.json`).
+ */
+export async function createOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+  await SwaggerModule.loadPluginMetadata(loadOpenApiMetadata);
+  const config = new DocumentBuilder()
+    .setTitle('Incubation pipeline API')
+    .setDescription(
+      'Projects of the technology-transfer incubation center: submissions, decisions as ' +
+        'Temporal Updates, and what staff, mentors and reviewers read. Every route but sign-in, ' +
+        'health and these docs needs a bearer token (session or API token).',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@app/domain';
+import { AdminUsersService } from '../admin-users/admin-users.service';
+import { DecisionsService } from '../decisions/decisions.service';
+import { ProjectSubmissionService } from '../projects/project-submission.service';
+import { DEMO_MENTORS, DEMO_PASSWORD, DEMO_PEOPLE, demoProjects, DemoActor } from './demo-data';
+
+export interface SeedReport {
+  projects: { key: string; projectId: string; stage: string }[];
+  signIn: string[];
+}
+
+/**
+ * Demo data for a person trying the system: people, mentors and a dozen projects in every
+ * stage, each reached by real decisions through the API's own services (so through real
+ * workflows). Fixed idempotency keys and decision ids make a second run change nothing.
+ */
+@Injectable()
+export class DemoDataSeeder {
+  private readonly logger = new Logger(DemoDataSeeder.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: AdminUsersService,
+    private readonly submissions: ProjectSubmissionService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  async seed(): Promise<SeedReport> {
+    await this.seedMentors();
+    const people = await this.seedPeople();
+    const report: SeedReport = {
+      projects: [],
+      signIn: [...DEMO_PEOPLE.map((p) => p.username), ...DEMO_MENTORS.map((m) => m.username)],
+    };
+    for (const project of demoProjects()) {
+      const submitted = await this.submissions.submit(
+        people.staff1,
+        project.key,
+        project.application,
+      );
+      const mentor = DEMO_MENTORS[project.mentorIndex];
+      const actors: Record<DemoActor, Actor> = {
+        staff1: people.staff1,
+        staff2: people.staff2,
+        mentor: { userId: people.mentors[mentor.id], role: 'mentor', mentorId: mentor.id },
+      };
+      let stage = submitted.state?.stage ?? 'APPLICATION';
+      for (const [index, [who, decision]] of project.steps.entries()) {
+        const result = await this.decisions.decide(
+          submitted.projectId,
+          actors[who],
+          decision,
+          `${project.key}-step-${index + 1}`,
+        );
+        stage = result.stage;
+      }
+      report.projects.push({ key: project.key, projectId: submitted.projectId, stage });
+      this.logger.log(`${project.key}: ${project.application.title} → ${stage}`);
+    }
+    return report;
+  }
+
+  private async seedMentors(): Promise<void> {
+    for (const mentor of DEMO_MENTORS) {
+      await this.dataSource.query(
+        `INSERT INTO mentors (id, name, organisation, expertise_tags, capacity, email)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+        [
+          mentor.id,
+          mentor.name,
+          mentor.organisation,
+          mentor.expertiseTags,
+          mentor.capacity,
+          `${mentor.username}@mentors.example.edu.cn`,
+        ],
+      );
+    }
+  }
+
+  /** Creates each demo account once; returns the actors the projects' decisions use. */
+  private async seedPeople(): Promise<{
+    staff1: Actor;
+    staff2: Actor;
+    mentors: Record<string, string>;
+  }> {
+    const ids: Record<string, string> = {};
+    const accounts = [
+      ...DEMO_PEOPLE.map((person) => ({ ...person, mentorId: undefined as string | undefined })),
+      ...DEMO_MENTORS.map((mentor) => ({
+        username: mentor.username,
+        displayName: mentor.name,
+        role: 'mentor' as const,
+        mentorId: mentor.id as string | undefined,
+      })),
+    ];
+    for (const account of accounts) {
+      const existing: { id: string }[] = await this.dataSource.query(
+        'SELECT id FROM users WHERE username = $1',
+        [account.username],
+      );
+      ids[account.username] =
+        existing[0]?.id ??
+        (
+          await this.users.create({
+            username: account.username,
+            displayName: account.displayName,
+            email: `${account.username}@incubation.example.edu.cn`,
+            role: account.role,
+            mentorId: account.mentorId,
+            password: DEMO_PASSWORD,
+          })
+        ).id;
+    }
+    return {
+      staff1: { userId: ids['staff.li'], role: 'staff' },
+      staff2: { userId: ids['staff.zhou'], role: 'staff' },
+      mentors: Object.fromEntries(DEMO_MENTORS.map((mentor) => [mentor.id, ids[mentor.username]])),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminUsersModule } from '../admin-users/admin-users.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { DemoDataSeeder } from './demo-data.seeder';
+
+@Module({
+  imports: [AdminUsersModule, ProjectsModule, DecisionsModule],
+  providers: [DemoDataSeeder],
+  exports: [DemoDataSeeder],
+})
+export class SeedModule {}

@@ -1,0 +1,87 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { stateQuery } from '@app/workflows/public-api';
+import { DemoDataSeeder, SeedReport } from '../../apps/api/src/seed/demo-data.seeder';
+import { SeedAppModule } from '../../apps/api/src/seed/seed-app.module';
+import { eventually } from '../support/eventually';
+import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
+
+interface Counts {
+  users: number;
+  mentors: number;
+  projects: number;
+  auditDecisions: number;
+}
+
+describe('demo data: npm run seed', () => {
+  let ctx: IntegrationContext;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    ctx = await openIntegrationContext('seed');
+    app = await NestFactory.createApplicationContext(SeedAppModule.forConfig(ctx.config), {
+      logger: ['error'],
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.close();
+  });
+
+  async function counts(report: SeedReport): Promise<Counts> {
+    const ids = report.projects.map((project) => project.projectId);
+    const result = await ctx.db.query<Counts>(
+      `SELECT (SELECT count(*)::int FROM users WHERE username IN ('admin','staff.li','staff.zhou','reviewer.party')
+                 OR username LIKE 'mentor.%') AS users,
+              (SELECT count(*)::int FROM mentors WHERE id::text LIKE '6d3e0000-%') AS mentors,
+              (SELECT count(*)::int FROM projects WHERE id = ANY($1::uuid[])) AS projects,
+              (SELECT count(*)::int FROM audit_events WHERE project_id = ANY($1::uuid[]) AND kind = 'decision') AS "auditDecisions"`,
+      [ids],
+    );
+    return result.rows[0];
+  }
+
+  it('creates people, mentors and a dozen projects in every stage, and nothing twice', async () => {
+    const first = await app.get(DemoDataSeeder).seed();
+    expect(first.projects).toHaveLength(12);
+    expect(new Set(first.projects.map((project) => project.stage))).toEqual(
+      new Set([
+        'APPLICATION',
+        'MENTOR_MATCHING',
+        'BUSINESS_PLAN',
+        'INVESTOR_CONTACT',
+        'COMPANY_REGISTRATION',
+        'INCUBATED',
+        'REJECTED',
+        'WITHDRAWN',
+      ]),
+    );
+    const afterFirst = await counts(first);
+    expect(afterFirst).toEqual(expect.objectContaining({ users: 9, mentors: 5, projects: 12 }));
+
+    const second = await app.get(DemoDataSeeder).seed();
+    expect(second.projects).toEqual(first.projects);
+    expect(await counts(second)).toEqual(afterFirst);
+
+    // The read model agrees with each workflow's own state, once the system events settled.
+    for (const project of first.projects) {
+      await eventually(async () => {
+        const view = await ctx.client.workflow
+          .getHandle(`project-${project.projectId}`)
+          .query(stateQuery);
+        const row = await ctx.db.query(
+          'SELECT stage, status, version, needs_attention, mentor_id FROM projects WHERE id = $1',
+          [project.projectId],
+        );
+        const { state } = view;
+        expect(row.rows[0]).toEqual({
+          stage: state.stage,
+          status: state.status,
+          version: state.version,
+          needs_attention: state.flags.needsAttention,
+          mentor_id: state.matching.assignedMentorId ?? state.matching.proposedMentorId ?? null,
+        });
+      });
+    }
+  });
+});
