@@ -24,3 +24,13 @@ export function workflowBundleOptions(
     }),
   };
 }
+
+/** Webpack's statistics are noise in build and test logs; warnings and errors are not. */
+export const quietBundlerLogger = {
+  log: (): void => undefined,
+  trace: (): void => undefined,
+  debug: (): void => undefined,
+  info: (): void => undefined,
+  warn: (message: string): void => console.warn(message),
+  error: (message: string): void => console.error(message),
+};

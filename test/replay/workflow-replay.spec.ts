@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { workflowBundleOptions } from '../../infra/build/workflow-bundle.options';
+import {
+  quietBundlerLogger,
+  workflowBundleOptions,
+} from '../../infra/build/workflow-bundle.options';
 import { loadHistoryFixtures } from '../support/history-fixtures';
 
-const silent = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => console.error(message),
-};
 
 /**
  * The replay guard: every committed history replays against the current workflow code, with no
@@ -22,10 +17,10 @@ describe('replay of recorded project histories', () => {
   let altered: { code: string };
 
   beforeAll(async () => {
-    current = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
+    current = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger });
     altered = await bundleWorkflowCode({
       ...workflowBundleOptions(join(__dirname, 'altered-workflow/index.ts')),
-      logger: silent,
+      logger: quietBundlerLogger,
     });
   }, 60_000);
 

@@ -37,7 +37,7 @@ export class HttpAs {
     projectId: string,
     action: string,
     body: object,
-    decisionId = randomUUID(),
+    decisionId: string = randomUUID(),
   ): Promise<Response> {
     return this.post(`/projects/${projectId}/${action}`, { decisionId, ...body });
   }

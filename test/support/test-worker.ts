@@ -10,7 +10,10 @@ import {
 import { AppConfig } from '@app/config';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { workflowBundleOptions } from '../../infra/build/workflow-bundle.options';
+import {
+  quietBundlerLogger,
+  workflowBundleOptions,
+} from '../../infra/build/workflow-bundle.options';
 
 let bundle: Promise<{ code: string }> | undefined;
 
@@ -20,14 +23,6 @@ export function testWorkflowBundle(): Promise<{ code: string }> {
   return bundle;
 }
 
-const quietBundlerLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => console.error(message),
-};
 
 /** Warnings and errors only: the SDK logs every worker state change at INFO. */
 function quietRuntime(): void {
