@@ -1,33 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { AppConfig } from '@app/config';
 import { Stage } from '@app/domain';
 import { projectWorkflow, projectWorkflowId, stateQuery } from '@app/workflows/public-api';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
 import { freePort } from '../../infra/dev/free-port';
 import { repoRoot } from '../../infra/dev/repo-root';
 import { eventually } from '../support/eventually';
 import { sampleApplication, startProjectOptions, uniqueSuffix } from '../support/fixtures';
+import { bootApi } from '../support/test-api';
 import { testConfig } from '../support/test-env';
 import { RunningTestWorker, startTestWorker } from '../support/test-worker';
-
-async function bootApi(config: AppConfig): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config)],
-  }).compile();
-  const app = await configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  return app;
-}
 
 describe('foundation: the wiring through real servers', () => {
   const config = testConfig({ TEMPORAL_TASK_QUEUE: `foundation-${uniqueSuffix()}` });

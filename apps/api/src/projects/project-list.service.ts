@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/domain';
 import { ListProjectsQuery, ProjectSort } from './dto/list-projects.query';
+import type { ProjectRow } from './project-access.service';
 
 export interface ProjectListItem {
   projectId: string;
@@ -34,23 +35,8 @@ const SORT_SQL: Record<ProjectSort, string> = {
   nextDueAt: "COALESCE(next_due_at, 'infinity'::timestamptz)",
 };
 
-interface ListRow {
-  id: string;
-  title: string;
-  college: string;
-  stage: string;
-  status: string;
-  mentor_id: string | null;
-  needs_attention: boolean;
-  attention_reasons: string[];
-  next_due_at: Date | null;
-  revision_rounds: number;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  closed_at: Date | null;
-  sort_key: string;
-}
+/** The read-model row with the page's sort key, as text for the cursor. */
+type ListRow = Omit<ProjectRow, 'workflow_id' | 'pending_actions'> & { sort_key: string };
 
 function encodeCursor(sortKey: string, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
