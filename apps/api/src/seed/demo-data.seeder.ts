@@ -92,7 +92,7 @@ export class DemoDataSeeder {
         username: mentor.username,
         displayName: mentor.name,
         role: 'mentor' as const,
-        mentorId: mentor.id as string | undefined,
+        mentorId: mentor.id,
       })),
     ];
     for (const account of accounts) {
