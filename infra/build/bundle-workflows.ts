@@ -8,7 +8,10 @@ import { quietBundlerLogger, workflowBundleOptions } from './workflow-bundle.opt
 /** Build step: bundles the workflow code once; a bundling error fails the build. */
 async function main(): Promise<void> {
   const target = resolve(repoRoot(), loadConfig().WORKFLOW_BUNDLE_PATH);
-  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger });
+  const { code } = await bundleWorkflowCode({
+    ...workflowBundleOptions(),
+    logger: quietBundlerLogger,
+  });
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, code);
   console.log(`workflow bundle written to ${target} (${Math.round(code.length / 1024)} KiB)`);

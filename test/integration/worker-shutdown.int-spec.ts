@@ -26,7 +26,12 @@ function startWorkerProcess(env: Record<string, string>): {
   const child = spawn(process.execPath, [entry], {
     cwd: repoRoot(),
     // The dispatcher would try other suites' emails on the default SMTP port: keep it idle.
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn', NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000' },
+    env: {
+      ...process.env,
+      ...env,
+      LOG_LEVEL: 'warn',
+      NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,7 +6,6 @@ import {
 } from '../../infra/build/workflow-bundle.options';
 import { loadHistoryFixtures } from '../support/history-fixtures';
 
-
 /**
  * The replay guard: every committed history replays against the current workflow code, with no
  * server. A workflow change that would break running projects fails here.

@@ -23,7 +23,6 @@ export function testWorkflowBundle(): Promise<{ code: string }> {
   return bundle;
 }
 
-
 /** Warnings and errors only: the SDK logs every worker state change at INFO. */
 function quietRuntime(): void {
   try {
