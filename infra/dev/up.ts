@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@app/config';
 import { runMigrations } from '@app/persistence/run-migrations';
+import { localAuditSigningKey } from './local-audit-key';
 import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 import { repoRoot } from './repo-root';
 import { resolveTemporalBinary } from './temporal-binary';
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       DATABASE_OWNER_URL: ownerUrl,
       TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+      AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY || localAuditSigningKey(dataDir),
     };
     const worker = startNode('worker', [join(root, 'dist/apps/worker/src/main.js')], env);
     running.push({

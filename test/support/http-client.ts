@@ -32,6 +32,13 @@ export class HttpAs {
       .send(body);
   }
 
+  patch(path: string, body: object): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .patch(path)
+      .set('Authorization', `Bearer ${this.user.token}`)
+      .send(body);
+  }
+
   /** A decision on a project: POST /projects/:id/<action> with a decisionId. */
   decide(
     projectId: string,

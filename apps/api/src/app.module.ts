@@ -4,10 +4,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { AdminUsersModule } from './admin-users/admin-users.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { loggerOptions } from './common/logger.options';
+import { MentorsModule } from './mentors/mentors.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
+import { ProjectHistoryModule } from './project-history/project-history.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SecurityLogModule } from './security-log/security-log.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
@@ -36,6 +42,12 @@ export class AppModule {
         AdminUsersModule,
         ProjectsModule,
         DecisionsModule,
+        InboxModule,
+        NotificationsModule,
+        MentorsModule,
+        PlanDocumentsModule,
+        ProjectHistoryModule,
+        AuditModule,
       ],
     };
   }

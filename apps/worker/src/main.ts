@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { InvalidConfigError, loadConfig } from '@app/config';
+import { ArchiveSweeper } from './archive/archive-sweeper.service';
+import { AuditCheckpointScheduler } from './audit-checkpoints/audit-checkpoint.scheduler';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkerModule } from './worker.module';
@@ -11,11 +13,17 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
   const dispatcher = app.get(NotificationDispatcher);
   dispatcher.start();
+  const sweeper = app.get(ArchiveSweeper);
+  sweeper.start();
+  const checkpoints = app.get(AuditCheckpointScheduler);
+  checkpoints.start();
   try {
     await app.get(TemporalWorkerService).run();
   } finally {
     // The worker drained: stop sending before the context closes the database pool.
     await dispatcher.stop();
+    await sweeper.stop();
+    await checkpoints.stop();
     await app.close();
   }
 }

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { ActivitiesModule } from './activities/activities.module';
+import { ArchiveModule } from './archive/archive.module';
+import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -25,6 +27,8 @@ export class WorkerModule {
         }),
         ActivitiesModule,
         NotificationsModule,
+        ArchiveModule,
+        AuditCheckpointsModule,
       ],
       providers: [TemporalWorkerService],
     };

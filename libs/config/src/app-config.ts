@@ -14,6 +14,12 @@ import {
   validateSync,
 } from 'class-validator';
 import { DEFAULT_POLICY, Policy, validatePolicy } from '@app/domain';
+import {
+  AuditPublicKey,
+  AuditSigningKey,
+  parseAuditPublicKeys,
+  parseAuditSigningKey,
+} from './audit-signing-keys';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -53,6 +59,28 @@ function IsIncubationPolicy(): PropertyDecorator {
         policyProblems(value, (args?.object as AppConfig).ESCALATION_CONTACT).length === 0,
       defaultMessage: (args?: ValidationArguments) =>
         policyProblems(args?.value, (args?.object as AppConfig).ESCALATION_CONTACT).join(' '),
+    },
+  });
+}
+
+/** Checks a key setting with its parser: empty is allowed (the feature is off). */
+function IsParsableKey(parse: (text: string) => unknown, what: string): PropertyDecorator {
+  const problem = (value: unknown): string | null => {
+    if (typeof value !== 'string') return `must be ${what}`;
+    if (value.trim() === '') return null;
+    try {
+      parse(value);
+      return null;
+    } catch (error) {
+      return `must be ${what}: ${(error as Error).message}`;
+    }
+  };
+  return ValidateBy({
+    name: 'isParsableKey',
+    validator: {
+      validate: (value: unknown) => problem(value) === null,
+      // Names the rule, never the value: a private key must not reach a log.
+      defaultMessage: (args?: ValidationArguments) => problem(args?.value) ?? '',
     },
   });
 }
@@ -228,11 +256,91 @@ export class AppConfig {
   @IsIn(['zh', 'en'])
   NOTIFICATION_DEFAULT_LANGUAGE: 'zh' | 'en' = 'zh';
 
+  /** Folder the uploaded business-plan documents are stored in (relative to the working dir). */
+  @IsString()
+  @IsNotEmpty()
+  DOCUMENT_STORAGE_DIR = '.data/documents';
+
+  /** Largest business-plan document accepted by an upload; a larger one is refused with 413. */
+  @IsInt()
+  @Min(1)
+  @Max(100 * 1024 * 1024)
+  @Transform(toInt)
+  PLAN_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
+
+  /** How long an upload that no plan version refers to is kept before it is deleted. */
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24 * 3600)
+  @Transform(toInt)
+  PLAN_DOCUMENT_UNREFERENCED_TTL_SECONDS = 24 * 3600;
+
+  /** How often the API deletes expired unreferenced uploads. */
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  @Transform(toInt)
+  PLAN_DOCUMENT_CLEANUP_INTERVAL_MS = 600_000;
+
+  /**
+   * Ed25519 private key (PKCS#8 PEM, `\n` allowed for one line, or base64 DER) that signs the
+   * audit chain's checkpoints. Empty: nothing is signed (verification still walks the chain and
+   * checks the checkpoints already stored). `npm run audit:keygen` makes one; `npm run up`
+   * generates one into .data/ for local use.
+   */
+  @IsParsableKey(parseAuditSigningKey, 'an Ed25519 private key (PKCS#8 PEM or base64 DER)')
+  AUDIT_SIGNING_KEY = '';
+
+  /**
+   * Further trusted Ed25519 public keys (SPKI PEM or base64 DER, comma-separated): earlier
+   * signing keys after a rotation, or the key of a verifier that holds no private key.
+   */
+  @IsParsableKey(parseAuditPublicKeys, 'Ed25519 public keys (SPKI PEM or base64 DER)')
+  AUDIT_TRUSTED_PUBLIC_KEYS = '';
+
+  /** How often the worker signs a checkpoint of the chain's head (when it moved). */
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  @Transform(toInt)
+  AUDIT_CHECKPOINT_INTERVAL_MS = 3_600_000;
+
+  /** How often the worker's sweeper copies closed workflow runs' histories into PostgreSQL. */
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  @Transform(toInt)
+  ARCHIVE_SWEEP_INTERVAL_MS = 60_000;
+
+  /** Runs archived per sweep at most. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  @Transform(toInt)
+  ARCHIVE_SWEEP_BATCH = 200;
+
+  /** The checkpoint signing key, or null when signing is off. */
+  get auditSigningKey(): AuditSigningKey | null {
+    return this.AUDIT_SIGNING_KEY.trim() === ''
+      ? null
+      : parseAuditSigningKey(this.AUDIT_SIGNING_KEY);
+  }
+
+  /** Keys whose checkpoint signatures verification accepts: the signing key's and the listed. */
+  get auditTrustedKeys(): AuditPublicKey[] {
+    const signing = this.auditSigningKey;
+    const listed = parseAuditPublicKeys(this.AUDIT_TRUSTED_PUBLIC_KEYS);
+    return signing ? [{ publicKey: signing.publicKey, keyId: signing.keyId }, ...listed] : listed;
+  }
+
   /** The validated policy new projects start with. */
   get policy(): Policy {
     return policyOf(this.INCUBATION_POLICY, this.ESCALATION_CONTACT) as Policy;
   }
 }
+
+/** Keys whose values an error message must not repeat. */
+const SECRET_KEYS = new Set(['AUDIT_SIGNING_KEY']);
 
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -256,7 +364,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { forbidUnknownValues: true });
   const problems = errors.map((error) => {
     const rules = Object.values(error.constraints ?? {}).join('; ');
-    return `${error.property}=${JSON.stringify(given[error.property] ?? error.value)}: ${rules}`;
+    const shown = SECRET_KEYS.has(error.property)
+      ? '(hidden)'
+      : JSON.stringify(given[error.property] ?? error.value);
+    return `${error.property}=${shown}: ${rules}`;
   });
   if (errors.length === 0 && config.API_TOKEN_DEFAULT_TTL_DAYS > config.API_TOKEN_MAX_TTL_DAYS) {
     problems.push(

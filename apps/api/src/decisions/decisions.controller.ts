@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import type { Actor, Decision, DecisionResult, DecisionType } from '@app/domain';
 import { CurrentActor, Roles } from '../auth';
+import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { resolveDecisionId } from './decision-id';
 import { DecisionsService } from './decisions.service';
 import {
@@ -38,7 +39,10 @@ import { SubmitPlanVersionDto } from './dto/plan-decisions.dto';
  */
 @Controller('projects/:projectId')
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly planDocuments: PlanDocumentsService,
+  ) {}
 
   @Post('screening')
   @HttpCode(200)
@@ -103,13 +107,18 @@ export class DecisionsController {
   @Post('plan-versions')
   @HttpCode(200)
   @Roles('staff')
-  submitPlanVersion(
+  async submitPlanVersion(
     @Param('projectId') id: string,
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
     @Body() body: SubmitPlanVersionDto,
   ): Promise<DecisionResult> {
-    return this.send('submitPlanVersion', id, actor, key, body);
+    const { documentId, ...fields } = body;
+    const document = await this.planDocuments.documentForPlanVersion(id, documentId, body.document);
+    const decision: DecisionBodyDto = Object.assign(fields, { document });
+    const result = await this.send('submitPlanVersion', id, actor, key, decision);
+    if (document) await this.planDocuments.markReferenced(id, document.documentId);
+    return result;
   }
 
   @Post('plan-review/approve')

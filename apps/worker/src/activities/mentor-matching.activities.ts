@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MatchingProject, MentorProfile, MentorRanking, rankMentors } from '@app/domain';
+import { MatchingProject, MentorRanking, rankMentors } from '@app/domain';
+import { mentorProfilesFor } from '@app/persistence';
 import type { MatchingActivities, MentorPlaceReservation } from '@app/workflows/activities.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,12 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface MentorRow {
   id: string;
   name: string;
-  organisation: string;
-  expertise_tags: string[];
   capacity: number;
-  declared_conflicts: string[];
   active: boolean;
-  active_projects: number;
 }
 
 /**
@@ -29,19 +26,8 @@ export class MentorMatchingActivities implements MatchingActivities {
     projectId: string;
     project: MatchingProject;
   }): Promise<MentorRanking> {
-    // The project's own place (if it holds one) is not counted against the mentor: re-ranking
-    // must not call the project's own mentor full because of the project itself.
-    const rows: MentorRow[] = await this.dataSource.query(
-      `SELECT m.id, m.name, m.organisation, m.expertise_tags, m.capacity, m.declared_conflicts,
-              m.active,
-              (SELECT count(*)::int FROM mentor_assignments a
-                WHERE a.mentor_id = m.id AND a.released_at IS NULL AND a.project_id <> $1
-              ) AS active_projects
-         FROM mentors m
-        ORDER BY m.id`,
-      [input.projectId],
-    );
-    return rankMentors(input.project, rows.map(toProfile));
+    const mentors = await mentorProfilesFor(this.dataSource, input.projectId);
+    return rankMentors(input.project, mentors);
   }
 
   async reserveMentorPlace(input: {
@@ -93,19 +79,6 @@ export class MentorMatchingActivities implements MatchingActivities {
       [input.projectId, input.mentorId],
     );
   }
-}
-
-function toProfile(row: MentorRow): MentorProfile {
-  return {
-    mentorId: row.id,
-    name: row.name,
-    organisation: row.organisation,
-    expertiseTags: row.expertise_tags,
-    capacity: row.capacity,
-    activeProjects: row.active_projects,
-    declaredConflicts: row.declared_conflicts,
-    active: row.active,
-  };
 }
 
 function unknownMentor(mentorId: string): MentorPlaceReservation {

@@ -3,6 +3,8 @@ import { UsersAndMentors1764320400000 } from './1764320400000-users-and-mentors'
 import { CalendarAssignmentsNotifications1764324000000 } from './1764324000000-calendar-assignments-notifications';
 import { AuthTokensAndSecurityEvents1764334800000 } from './1764334800000-auth-tokens-and-security-events';
 import { ProjectSubmissions1764338400000 } from './1764338400000-project-submissions';
+import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-audit-checkpoints-and-history-archive';
+import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CalendarAssignmentsNotifications1764324000000,
   AuthTokensAndSecurityEvents1764334800000,
   ProjectSubmissions1764338400000,
+  AuditCheckpointsAndHistoryArchive1764345600000,
+  PlanDocumentsAndInbox1764349200000,
 ];

@@ -2,12 +2,16 @@ import { Type } from 'class-transformer';
 import {
   IsInt,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
+  ValidationArguments,
 } from 'class-validator';
 import { LIMITS } from '@app/domain';
 import type { PlanDocument, PlanSummaries } from '@app/domain';
@@ -47,9 +51,27 @@ export class PlanSummariesDto implements PlanSummaries {
 }
 
 export class SubmitPlanVersionDto extends CommentedDecisionDto {
+  /** The whole document record; or send `documentId` of an upload instead. */
+  @ValidateIf((body: SubmitPlanVersionDto) => body.document !== undefined || !body.documentId)
   @ValidateNested()
   @Type(() => PlanDocumentDto)
-  document!: PlanDocumentDto;
+  document?: PlanDocumentDto;
+
+  /** An upload of this project (POST /projects/:projectId/plan-documents), instead of `document`. */
+  @ValidateIf((body: SubmitPlanVersionDto) => body.documentId !== undefined || !body.document)
+  @IsUUID('all', {
+    message:
+      'documentId must be the id POST /projects/:projectId/plan-documents returned (or send document instead)',
+  })
+  @ValidateBy({
+    name: 'documentOrDocumentId',
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) =>
+        (args?.object as SubmitPlanVersionDto).document === undefined,
+      defaultMessage: () => 'send either documentId or document, not both',
+    },
+  })
+  documentId?: string;
 
   @ValidateNested()
   @Type(() => PlanSummariesDto)

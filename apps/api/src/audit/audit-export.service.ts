@@ -1,0 +1,78 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ProjectRow } from '../projects/project-access.service';
+import { timelineCsv } from '../project-history/timeline-csv';
+import { TimelineService } from '../project-history/timeline.service';
+import type { TimelineEntry } from '../project-history/timeline.types';
+
+/** The most projects one export covers; a longer period is asked to be split. */
+const MAX_PROJECTS = 500;
+
+export interface AuditExport {
+  from: string;
+  to: string;
+  projects: { projectId: string; title: string; college: string; entries: TimelineEntry[] }[];
+}
+
+/** Bare dates are calendar days in Asia/Shanghai, where the center works. */
+export function periodBound(value: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value);
+}
+
+/**
+ * Every project with something recorded in a period, each with its timeline entries of that
+ * period (from Temporal or the archive, like the project's own timeline).
+ */
+@Injectable()
+export class AuditExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timelines: TimelineService,
+  ) {}
+
+  async export(fromText: string, toText: string): Promise<AuditExport> {
+    const from = periodBound(fromText);
+    const to = periodBound(toText);
+    if (!(from < to)) {
+      throw new UnprocessableEntityException({ message: 'from must be before to', field: 'from' });
+    }
+    const projects: ProjectRow[] = await this.dataSource.query(
+      `SELECT p.* FROM projects p
+        WHERE p.id IN (SELECT DISTINCT project_id FROM audit_events
+                        WHERE workflow_time >= $1 AND workflow_time < $2)
+        ORDER BY p.created_at, p.id LIMIT $3`,
+      [from, to, MAX_PROJECTS + 1],
+    );
+    if (projects.length > MAX_PROJECTS) {
+      throw new UnprocessableEntityException({
+        message: `more than ${MAX_PROJECTS} projects have records in this period: export shorter periods`,
+        field: 'to',
+      });
+    }
+    const fromIso = from.toISOString();
+    const toIso = to.toISOString();
+    const exported: AuditExport['projects'] = [];
+    for (const project of projects) {
+      const timeline = await this.timelines.timelineOf(project);
+      exported.push({
+        projectId: project.id,
+        title: project.title,
+        college: project.college,
+        entries: timeline.entries.filter((entry) => entry.at >= fromIso && entry.at < toIso),
+      });
+    }
+    return { from: fromIso, to: toIso, projects: exported };
+  }
+
+  static csv(exported: AuditExport): string {
+    return timelineCsv(
+      exported.projects.flatMap((project) =>
+        project.entries.map((entry) => ({
+          project: { projectId: project.projectId, title: project.title },
+          entry,
+        })),
+      ),
+      true,
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { LIMITS } from '@app/domain';
+
+/** The most projects one mentor may take; a real mentor takes a handful. */
+export const MENTOR_CAPACITY_MAX = 1000;
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+const trimmedList = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value)
+    ? (value as unknown[]).map((item) => (typeof item === 'string' ? item.trim() : item))
+    : value;
+
+/** What a mentor declares about themselves: expertise and conflicts of interest. */
+export class MentorSelfProfileDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.list.expertiseTags)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(LIMITS.text.tag, { each: true })
+  @Transform(trimmedList)
+  expertiseTags?: string[];
+
+  /** Organisations the mentor has a conflict of interest with. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.list.declaredConflicts)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(LIMITS.text.organisation, { each: true })
+  @Transform(trimmedList)
+  declaredConflicts?: string[];
+}
+
+export class UpdateMentorDto extends MentorSelfProfileDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.name)
+  @Transform(trimmed)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.organisation)
+  @Transform(trimmed)
+  organisation?: string;
+
+  /** How many active projects the mentor takes at most. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MENTOR_CAPACITY_MAX)
+  capacity?: number;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class CreateMentorDto extends MentorSelfProfileDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.name)
+  @Transform(trimmed)
+  name!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.text.organisation)
+  @Transform(trimmed)
+  organisation!: string;
+
+  /** How many active projects the mentor takes at most. */
+  @IsInt()
+  @Min(0)
+  @Max(MENTOR_CAPACITY_MAX)
+  capacity!: number;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class ListMentorsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  active?: boolean;
+}

@@ -1,0 +1,82 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const NOTIFICATION_LANGUAGES = ['zh', 'en'] as const;
+export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListNotificationsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+
+  /** true: only the unread ones. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class UpdateNotificationPreferencesDto {
+  /** The language of the caller's notifications, in the app and by email. */
+  @IsOptional()
+  @IsIn(NOTIFICATION_LANGUAGES)
+  language?: NotificationLanguage;
+
+  /** Whether notifications are also sent by email (in-app ones always are). */
+  @IsOptional()
+  @IsBoolean()
+  emailNotifications?: boolean;
+}
+
+export interface NotificationView {
+  notificationId: string;
+  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' */
+  kind: string;
+  projectId: string;
+  action: string | null;
+  dueAt: string | null;
+  subject: string;
+  body: string;
+  language: string;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  page: number;
+  pageSize: number;
+  total: number;
+  unreadCount: number;
+}
+
+export interface UnreadCountView {
+  unreadCount: number;
+}
+
+export interface MarkedReadView {
+  /** How many notifications this call marked read. */
+  marked: number;
+  unreadCount: number;
+}
+
+export interface NotificationPreferencesView {
+  language: NotificationLanguage;
+  emailNotifications: boolean;
+  /** Where emails go; set by an admin. */
+  email: string | null;
+}

@@ -1,0 +1,95 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@app/domain';
+import { SecurityRefusalException } from '../auth';
+import { ProjectAccessService, ProjectRow } from '../projects/project-access.service';
+import { TemporalGateway } from '../temporal/temporal.gateway';
+import { ProjectRuns, ProjectRunsService } from './project-runs.service';
+import { buildTimeline, TimelineAuditRow } from './timeline.builder';
+import type { ProjectTimeline, TimelineEntry } from './timeline.types';
+
+/**
+ * Who may read a project's history: staff, admins and reviewers; a mentor only once assigned
+ * (a mentor still asked to accept sees only the proposal's summary, never the history).
+ */
+@Injectable()
+export class ProjectHistoryAccess {
+  constructor(private readonly access: ProjectAccessService) {}
+
+  async readableProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+    const row = await this.access.visibleProject(projectId, actor, what);
+    if (actor.role !== 'mentor') return row;
+    const stillProposed = (row.pending_actions as { action?: string; mentorId?: string }[]).some(
+      (pending) => pending.action === 'acceptAssignment' && pending.mentorId === actor.mentorId,
+    );
+    if (stillProposed) {
+      throw new SecurityRefusalException(
+        'not-your-project',
+        HttpStatus.NOT_FOUND,
+        `project ${projectId} not found`,
+        { projectId, what },
+      );
+    }
+    return row;
+  }
+}
+
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProjectHistoryAccess,
+    private readonly runs: ProjectRunsService,
+    private readonly temporal: TemporalGateway,
+  ) {}
+
+  async timeline(projectId: string, actor: Actor): Promise<ProjectTimeline> {
+    const row = await this.access.readableProject(projectId, actor, 'timeline');
+    return this.timelineOf(row);
+  }
+
+  /** The timeline of a project already checked as readable (the bulk export). */
+  async timelineOf(row: ProjectRow): Promise<ProjectTimeline> {
+    const joined: ProjectRuns = await this.runs.runsOf(row.workflow_id);
+    const auditRows: TimelineAuditRow[] = await this.dataSource.query(
+      `SELECT seq::text AS seq, run_id, event_ref, kind, event_type, actor, workflow_time, payload,
+              decision_id, decision_result
+         FROM audit_events WHERE project_id = $1 ORDER BY audit_events.seq`,
+      [row.id],
+    );
+    const entries = await buildTimeline(
+      this.temporal.client.options.loadedDataConverter,
+      joined.runs,
+      auditRows,
+    );
+    return {
+      projectId: row.id,
+      workflowId: row.workflow_id,
+      title: row.title,
+      college: row.college,
+      runs: joined.runs.map((run) => ({
+        runId: run.runId,
+        source: run.source,
+        status: run.status,
+        eventCount: run.history.events?.length ?? 0,
+      })),
+      missingRunIds: joined.missingRunIds,
+      entries: await this.withNames(entries),
+    };
+  }
+
+  /** Adds each actor's display name, so a reader sees people rather than ids. */
+  private async withNames(entries: TimelineEntry[]): Promise<TimelineEntry[]> {
+    const ids = [...new Set(entries.map((entry) => entry.actorUserId).filter(Boolean))];
+    if (ids.length === 0) return entries;
+    const users: { id: string; display_name: string }[] = await this.dataSource.query(
+      'SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1::text[])',
+      [ids],
+    );
+    const names = new Map(users.map((user) => [user.id, user.display_name]));
+    return entries.map((entry) => ({
+      ...entry,
+      actorName: entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null,
+    }));
+  }
+}
