@@ -3,6 +3,8 @@ import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
+import { describeError } from '../common/describe-error';
+import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
 import { archivedRunIds, archiveRun } from '@app/persistence';
 import { ARCHIVE_TEMPORAL_CLIENT } from './archive-temporal-client';
@@ -29,10 +31,6 @@ export interface ArchiveSweepResult {
   pending: number;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Copies each closed run of a project workflow (finished, or handed over by continue-as-new)
  * into PostgreSQL before the namespace's retention deletes it. Visibility lists the closed
@@ -41,30 +39,35 @@ function describe(error: unknown): string {
 @Injectable()
 export class ArchiveSweeper implements OnModuleDestroy {
   private readonly logger = new Logger(ArchiveSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private currentPass: Promise<unknown> = Promise.resolve();
+  private readonly loop: PeriodicTask<ArchiveSweepResult>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     @Inject(ARCHIVE_TEMPORAL_CLIENT) private readonly client: Client,
-  ) {}
+  ) {
+    this.loop = new PeriodicTask(
+      'archive sweep',
+      config.ARCHIVE_SWEEP_INTERVAL_MS,
+      () => this.sweep(),
+      this.logger,
+      (result) => {
+        if (result.archived.length > 0) {
+          this.logger.log(`archived ${result.archived.length} closed runs`);
+        }
+      },
+    );
+  }
 
   /** Sweeps every ARCHIVE_SWEEP_INTERVAL_MS; the worker's main calls it. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.logger.log(`archiving closed runs every ${this.config.ARCHIVE_SWEEP_INTERVAL_MS} ms`);
-    this.schedule();
+    this.loop.start();
   }
 
   /** Stops the loop and waits for the sweep in progress. */
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.currentPass;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -77,24 +80,7 @@ export class ArchiveSweeper implements OnModuleDestroy {
    * narrows it to one workflow (tests, or an operator archiving one project at once).
    */
   sweepOnce(options: { workflowId?: string } = {}): Promise<ArchiveSweepResult> {
-    const pass = this.currentPass.then(() => this.sweep(options.workflowId));
-    this.currentPass = pass.catch(() => undefined);
-    return pass;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.sweepOnce()
-        .then((result) => {
-          if (result.archived.length > 0) {
-            this.logger.log(`archived ${result.archived.length} closed runs`);
-          }
-        })
-        .catch((error: unknown) => this.logger.error(`archive sweep failed: ${describe(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.ARCHIVE_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    return this.loop.runAfterCurrent(() => this.sweep(options.workflowId));
   }
 
   private async sweep(workflowId?: string): Promise<ArchiveSweepResult> {
@@ -110,7 +96,9 @@ export class ArchiveSweeper implements OnModuleDestroy {
         if (await this.archive(run)) archived.push(run.runId);
       } catch (error) {
         // One unreadable run must not hold up the others; the next sweep tries it again.
-        this.logger.warn(`could not archive ${run.workflowId}/${run.runId}: ${describe(error)}`);
+        this.logger.warn(
+          `could not archive ${run.workflowId}/${run.runId}: ${describeError(error)}`,
+        );
       }
     }
     return { archived, pending: missing.length - archived.length };

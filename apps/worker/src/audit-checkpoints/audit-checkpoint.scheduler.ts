@@ -2,10 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { AuditCheckpointView, signAuditCheckpoint } from '@app/persistence';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { PeriodicTask } from '../common/periodic-task';
 
 /**
  * Signs the audit chain's head every AUDIT_CHECKPOINT_INTERVAL_MS when it moved since the last
@@ -14,52 +11,44 @@ function describe(error: unknown): string {
 @Injectable()
 export class AuditCheckpointScheduler {
   private readonly logger = new Logger(AuditCheckpointScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private currentPass: Promise<unknown> = Promise.resolve();
+  private readonly loop: PeriodicTask<AuditCheckpointView | null>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.loop = new PeriodicTask(
+      'audit checkpoint',
+      config.AUDIT_CHECKPOINT_INTERVAL_MS,
+      () => this.signIfAdvanced(),
+      this.logger,
+      (checkpoint) => {
+        if (checkpoint) this.logger.log(`signed audit checkpoint at seq ${checkpoint.seq}`);
+      },
+    );
+  }
 
   start(): void {
-    if (this.running) return;
     if (!this.config.auditSigningKey) {
       this.logger.warn('AUDIT_SIGNING_KEY is not set: no audit checkpoints are signed');
       return;
     }
-    this.running = true;
-    this.schedule();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.currentPass;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: a new checkpoint if the head moved, else null. */
   checkpointOnce(): Promise<AuditCheckpointView | null> {
-    const key = this.config.auditSigningKey;
-    const pass = this.currentPass.then(() =>
-      key ? signAuditCheckpoint(this.dataSource, key, { onlyIfAdvanced: true }) : null,
-    );
-    this.currentPass = pass.catch(() => undefined);
-    return pass;
+    return this.loop.runOnce();
   }
 
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.checkpointOnce()
-        .then((checkpoint) => {
-          if (checkpoint) this.logger.log(`signed audit checkpoint at seq ${checkpoint.seq}`);
-        })
-        .catch((error: unknown) => this.logger.error(`audit checkpoint failed: ${describe(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.AUDIT_CHECKPOINT_INTERVAL_MS);
-    this.timer.unref();
+  private signIfAdvanced(): Promise<AuditCheckpointView | null> {
+    const key = this.config.auditSigningKey;
+    return key
+      ? signAuditCheckpoint(this.dataSource, key, { onlyIfAdvanced: true })
+      : Promise.resolve(null);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DataSource, QueryRunner } from 'typeorm';
+import { describeError } from '../common/describe-error';
+import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
 
 interface DueEmail {
@@ -37,9 +39,7 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
 export class NotificationDispatcher implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private currentPass: Promise<unknown> = Promise.resolve();
+  private readonly loop: PeriodicTask<number>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,25 +55,26 @@ export class NotificationDispatcher implements OnModuleDestroy {
       greetingTimeout: config.SMTP_TIMEOUT_MS,
       socketTimeout: config.SMTP_TIMEOUT_MS,
     });
+    this.loop = new PeriodicTask(
+      'dispatch pass',
+      config.NOTIFICATION_DISPATCH_INTERVAL_MS,
+      () => this.sendDue(),
+      this.logger,
+    );
   }
 
   /** Starts dispatching every NOTIFICATION_DISPATCH_INTERVAL_MS; the worker's main calls it. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.logger.log(
       `dispatching email notifications via ${this.config.SMTP_HOST}:${this.config.SMTP_PORT} ` +
         `every ${this.config.NOTIFICATION_DISPATCH_INTERVAL_MS} ms`,
     );
-    this.schedule();
+    this.loop.start();
   }
 
   /** Stops the loop and waits for the pass in progress, so no claim is left half done. */
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.currentPass;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -83,20 +84,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
 
   /** One pass: sends every email that is due (at most a batch); returns how many were sent. */
   dispatchDue(): Promise<number> {
-    const pass = this.currentPass.then(() => this.sendDue());
-    this.currentPass = pass.catch(() => undefined);
-    return pass;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.dispatchDue()
-        .catch((error: unknown) => this.logger.error(`dispatch pass failed: ${describe(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.NOTIFICATION_DISPATCH_INTERVAL_MS);
-    // The Temporal worker keeps the process alive; this timer must not hold it after shutdown.
-    this.timer.unref();
+    return this.loop.runOnce();
   }
 
   private async sendDue(): Promise<number> {
@@ -149,7 +137,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
         headers: { 'X-Notification-Key': email.notification_key },
       });
     } catch (error) {
-      return this.recordFailure(runner, email, describe(error));
+      return this.recordFailure(runner, email, describeError(error));
     }
     await runner.query(
       `UPDATE notifications
@@ -185,8 +173,4 @@ export class NotificationDispatcher implements OnModuleDestroy {
     else this.logger.warn(`${what} failed, retrying in ${delayMs} ms: ${error}`);
     return givenUp ? 'failed' : 'retry';
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
