@@ -7,7 +7,9 @@ import request, { Response } from 'supertest';
 import type { ActorRole } from '@app/domain';
 import { generateToken } from '../../apps/api/src/auth/bearer-tokens';
 import { bodyOf, decideOk, driveProjectTo, submitProject } from '../support/api-projects';
+import { sharedTestAuditSigningKey } from '../support/audit-keys';
 import { d } from '../support/fixtures';
+import { pdfFile } from '../support/plan-document-files';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi, signIn } from '../support/test-api';
@@ -31,8 +33,8 @@ interface RouteRow {
   protected: boolean;
   /** The body sent by this role: one that passes validation where the access decision needs it. */
   body?: (role: Role) => object;
-  /** Values for path parameters other than :projectId. */
-  params?: () => Record<string, string>;
+  /** Values for path parameters other than :projectId (some depend on the project). */
+  params?: (relation: Relation | undefined) => Record<string, string>;
   /** The request revokes the token it carries: send it with a throwaway session. */
   spendsToken?: boolean;
   /** Every caller, with a token or without, gets exactly this status. */
@@ -55,6 +57,11 @@ const only = (...roles: Role[]): RouteRow => ({
 const projectRead: RouteRow = {
   protected: true,
   expect: (role, relation) => (role === 'mentor' ? mentorSees(relation) : 'allow'),
+};
+/** Everyone but a mentor who is not (yet) the project's assigned mentor. */
+const assignedRead: RouteRow = {
+  protected: true,
+  expect: (role, relation) => (role === 'mentor' && relation !== 'own' ? 404 : 'allow'),
 };
 /** Staff and admins only; {} fails validation (no decisionId) after access control passed. */
 const staffDecision: RouteRow = {
@@ -122,6 +129,63 @@ const ROUTES: Record<string, RouteRow> = {
   'POST /projects/:projectId/extra-revision-round': staffDecision,
   'POST /projects/:projectId/hold': staffDecision,
   'POST /projects/:projectId/resume': staffDecision,
+  // Daily work: inbox, notifications (a random id is a plain 404 for its owner), preferences.
+  'GET /me/inbox': anyoneSignedIn,
+  'GET /me/notifications': anyoneSignedIn,
+  'GET /me/notifications/unread-count': anyoneSignedIn,
+  'POST /me/notifications/read-all': anyoneSignedIn,
+  'GET /me/notifications/:notificationId': {
+    ...anyoneSignedIn,
+    params: () => ({ notificationId: randomUUID() }),
+  },
+  'POST /me/notifications/:notificationId/read': {
+    ...anyoneSignedIn,
+    params: () => ({ notificationId: randomUUID() }),
+  },
+  'GET /me/notification-preferences': anyoneSignedIn,
+  'PATCH /me/notification-preferences': { ...anyoneSignedIn, body: () => ({}) },
+  // Mentor management: staff change, reviewers read, a mentor edits only their own profile.
+  'POST /mentors': { ...only('staff', 'admin'), body: () => ({}) },
+  'GET /mentors': only('staff', 'admin', 'reviewer'),
+  'GET /mentors/:mentorId': {
+    ...only('staff', 'admin', 'reviewer'),
+    params: () => ({ mentorId: randomUUID() }),
+  },
+  'PATCH /mentors/:mentorId': {
+    ...only('staff', 'admin'),
+    body: () => ({}),
+    params: () => ({ mentorId: randomUUID() }),
+  },
+  'POST /mentors/:mentorId/deactivation': {
+    ...only('staff', 'admin'),
+    body: () => ({}),
+    params: () => ({ mentorId: randomUUID() }),
+  },
+  'POST /mentors/:mentorId/reactivation': {
+    ...only('staff', 'admin'),
+    body: () => ({}),
+    params: () => ({ mentorId: randomUUID() }),
+  },
+  'GET /me/mentor-profile': only('mentor'),
+  'PATCH /me/mentor-profile': { ...only('mentor'), body: () => ({}) },
+  'GET /projects/:projectId/mentor-candidates': {
+    protected: true,
+    expect: (role) => (role === 'mentor' ? 403 : 'allow'),
+  },
+  // Business-plan documents: staff upload; only an assigned mentor downloads.
+  'POST /projects/:projectId/plan-documents': staffDecision,
+  'GET /projects/:projectId/plan-documents/:documentId': {
+    ...assignedRead,
+    params: (relation) => ({ documentId: relation ? documentOf[relation] : randomUUID() }),
+  },
+  // Reviewers' records: histories of a project (assigned mentors too), the audit trail.
+  'GET /projects/:projectId/timeline': assignedRead,
+  'GET /projects/:projectId/history': assignedRead,
+  'GET /projects/:projectId/replay-check': assignedRead,
+  'GET /audit/verify': only('reviewer', 'admin'),
+  'GET /audit/checkpoints': only('reviewer', 'admin'),
+  'POST /audit/checkpoints': only('admin'),
+  'GET /audit/export': only('reviewer', 'admin'),
 };
 
 /**
@@ -140,6 +204,8 @@ ROUTES[LOGGER_WILDCARD] = {
 const DOCS_ROUTE = /^GET \/docs([-/].*)?$/;
 
 let dummyUserId = '';
+/** One uploaded plan document per project, so a download reaches the access decision. */
+const documentOf = {} as Record<Relation, string>;
 
 function rowFor(route: string): RouteRow | undefined {
   return ROUTES[route] ?? (DOCS_ROUTE.test(route) ? publicRoute : undefined);
@@ -206,7 +272,10 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
   const projectOf = {} as Record<Relation, string>;
 
   beforeAll(async () => {
-    ctx = await openIntegrationContext('api-access');
+    // Admins may sign an audit checkpoint on demand: the deployment needs a signing key.
+    ctx = await openIntegrationContext('api-access', {
+      AUDIT_SIGNING_KEY: sharedTestAuditSigningKey(),
+    });
     app = await bootApi(ctx.config);
     const [mentorId, otherMentorId] = await Promise.all([
       createRoomyMentor(ctx.db, 'Access Mentoring Ltd'),
@@ -251,6 +320,14 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
       declined: declined.projectId,
       other: another.projectId,
     });
+    for (const relation of RELATIONS) {
+      const uploaded = await request(app.getHttpServer())
+        .post(`/projects/${projectOf[relation]}/plan-documents`)
+        .set('Authorization', `Bearer ${staff.user.token}`)
+        .attach('file', pdfFile(2_000), { filename: 'plan.pdf', contentType: 'application/pdf' });
+      expect(uploaded.status).toBe(201);
+      documentOf[relation] = (uploaded.body as { documentId: string }).documentId;
+    }
   });
 
   afterAll(async () => {
@@ -274,7 +351,7 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
     const [method, pattern] = row.probe ? [row.probe.method, row.probe.path()] : route.split(' ');
     const params: Record<string, string> = {
       ...(relation ? { projectId: projectOf[relation] } : {}),
-      ...row.params?.(),
+      ...row.params?.(relation),
     };
     const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
     const call = http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);

@@ -76,6 +76,7 @@ describe('audit chain under concurrency and activity retries', () => {
         stage: 'APPLICATION',
         status: 'ACTIVE',
         mentorId: null,
+        assignedMentorId: null,
         needsAttention: false,
         attentionReasons: [],
         nextDueAt: null,

@@ -135,21 +135,24 @@ describe('time and people: deadlines, reminders, escalation, matching', () => {
     }, 15_000);
     expect(overdue.pendingActions[0].dueAt).toBe(due);
 
-    const rows = await notificationsOf(projectId);
-    const ours = rows.filter(
-      (row) => row.user_id === staffUserId || row.email === policy.escalationContact,
-    );
-    expect(
-      ours.map((row) => [row.kind, row.channel, row.user_id ? 'staff' : 'escalation']),
-    ).toEqual([
-      ['reminder', 'in_app', 'staff'],
-      ['reminder', 'email', 'staff'],
-      ['reminder', 'in_app', 'staff'],
-      ['reminder', 'email', 'staff'],
-      ['escalation', 'in_app', 'staff'],
-      ['escalation', 'email', 'staff'],
-      ['escalation', 'email', 'escalation'],
-    ]);
+    // The flag is set first; the escalation's notifications are written right after it.
+    const ours = await eventually(async () => {
+      const rows = (await notificationsOf(projectId)).filter(
+        (row) => row.user_id === staffUserId || row.email === policy.escalationContact,
+      );
+      expect(
+        rows.map((row) => [row.kind, row.channel, row.user_id ? 'staff' : 'escalation']),
+      ).toEqual([
+        ['reminder', 'in_app', 'staff'],
+        ['reminder', 'email', 'staff'],
+        ['reminder', 'in_app', 'staff'],
+        ['reminder', 'email', 'staff'],
+        ['escalation', 'in_app', 'staff'],
+        ['escalation', 'email', 'staff'],
+        ['escalation', 'email', 'escalation'],
+      ]);
+      return rows;
+    });
     const title = (await stateOf(handle)).state.application.title;
     for (const row of ours) expect(row.body).toContain(title);
 

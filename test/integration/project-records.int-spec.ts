@@ -17,6 +17,7 @@ function transition(projectId: string, version: number, stage: string): Transiti
     stage,
     status: 'ACTIVE',
     mentorId: null,
+    assignedMentorId: null,
     needsAttention: false,
     attentionReasons: [],
     nextDueAt: null,

@@ -8,7 +8,10 @@ export interface ProjectSnapshot {
   college: string;
   stage: string;
   status: string;
+  /** The assigned mentor, else the proposed one: whom the project is listed for. */
   mentorId: string | null;
+  /** Only the mentor who accepted (or replaced another): who may read documents and histories. */
+  assignedMentorId: string | null;
   needsAttention: boolean;
   attentionReasons: string[];
   nextDueAt: string | null;

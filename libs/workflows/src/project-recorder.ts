@@ -145,6 +145,7 @@ export class ProjectRecorder {
       stage: state.stage,
       status: state.status,
       mentorId: state.matching.assignedMentorId ?? state.matching.proposedMentorId ?? null,
+      assignedMentorId: state.matching.assignedMentorId ?? null,
       needsAttention: state.flags.needsAttention,
       attentionReasons: state.flags.reasons,
       nextDueAt: nextDueAt(state),

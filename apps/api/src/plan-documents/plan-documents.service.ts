@@ -1,7 +1,6 @@
 import {
   BadRequestException,
   ConflictException,
-  HttpStatus,
   Injectable,
   Logger,
   NotFoundException,
@@ -15,11 +14,8 @@ import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Actor, LIMITS, PlanDocument as PlanVersionDocument } from '@app/domain';
-import { stateQuery } from '@app/workflows/public-api';
-import { SecurityRefusalException } from '../auth';
 import { RefusalException } from '../common/refusal.exception';
-import { ProjectAccessService, ProjectRow } from '../projects/project-access.service';
-import { TemporalGateway } from '../temporal/temporal.gateway';
+import { ProjectAccessService } from '../projects/project-access.service';
 import {
   PLAN_DOCUMENT_KINDS,
   PlanDocumentKind,
@@ -68,7 +64,6 @@ export class PlanDocumentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
-    private readonly temporal: TemporalGateway,
     private readonly storage: DocumentStorage,
     private readonly config: AppConfig,
   ) {}
@@ -105,8 +100,8 @@ export class PlanDocumentsService {
     actor: Actor,
     documentId: string,
   ): Promise<PlanDocumentDownload> {
-    const project = await this.access.visibleProject(projectId, actor, 'downloadPlanDocument');
-    if (actor.role === 'mentor') await this.requireAssignedMentor(project, actor);
+    // A mentor reads documents only once assigned: a proposed one sees the summary alone.
+    await this.access.assignedProject(projectId, actor, 'downloadPlanDocument');
     const row = await this.documentOf(projectId, documentId);
     if (!row) throw documentNotFound(projectId, documentId);
     try {
@@ -282,28 +277,6 @@ export class PlanDocumentsService {
       [documentId, projectId],
     );
     return rows[0];
-  }
-
-  /**
-   * A mentor reads a project's documents only once assigned: a proposed mentor sees the
-   * summary alone, and the read model names a proposed mentor as the project's mentor too.
-   */
-  private async requireAssignedMentor(project: ProjectRow, actor: Actor): Promise<void> {
-    let assigned = project.mentor_id;
-    if (project.status !== 'CLOSED') {
-      const view = await this.temporal.call((client) =>
-        client.workflow.getHandle(project.workflow_id).query(stateQuery),
-      );
-      assigned = view.state.matching.assignedMentorId ?? null;
-    }
-    if (assigned === null || assigned !== actor.mentorId) {
-      throw new SecurityRefusalException(
-        'not-your-project',
-        HttpStatus.NOT_FOUND,
-        `project ${project.id} not found`,
-        { projectId: project.id, what: 'downloadPlanDocument' },
-      );
-    }
   }
 }
 

@@ -1,7 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
-import { SecurityRefusalException } from '../auth';
 import { ProjectAccessService, ProjectRow } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { ProjectRuns, ProjectRunsService } from './project-runs.service';
@@ -16,21 +15,9 @@ import type { ProjectTimeline, TimelineEntry } from './timeline.types';
 export class ProjectHistoryAccess {
   constructor(private readonly access: ProjectAccessService) {}
 
-  async readableProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
-    const row = await this.access.visibleProject(projectId, actor, what);
-    if (actor.role !== 'mentor') return row;
-    const stillProposed = (row.pending_actions as { action?: string; mentorId?: string }[]).some(
-      (pending) => pending.action === 'acceptAssignment' && pending.mentorId === actor.mentorId,
-    );
-    if (stillProposed) {
-      throw new SecurityRefusalException(
-        'not-your-project',
-        HttpStatus.NOT_FOUND,
-        `project ${projectId} not found`,
-        { projectId, what },
-      );
-    }
-    return row;
+  /** A mentor reads a history only once assigned: a proposed one sees the summary alone. */
+  readableProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+    return this.access.assignedProject(projectId, actor, what);
   }
 }
 

@@ -13,6 +13,7 @@ export interface ProjectRow {
   stage: string;
   status: string;
   mentor_id: string | null;
+  assigned_mentor_id: string | null;
   needs_attention: boolean;
   attention_reasons: string[];
   next_due_at: Date | null;
@@ -40,6 +41,23 @@ export class ProjectAccessService {
     const row = rows[0];
     if (!row) throw new NotFoundException(`project ${projectId} not found`);
     if (actor.role === 'mentor' && row.mentor_id !== actor.mentorId) {
+      throw new SecurityRefusalException(
+        'not-your-project',
+        HttpStatus.NOT_FOUND,
+        `project ${projectId} not found`,
+        { projectId, what },
+      );
+    }
+    return row;
+  }
+
+  /**
+   * A project whose documents and history the caller may read: like `visibleProject`, but a
+   * mentor must be the assigned one (a proposed mentor sees only the summary).
+   */
+  async assignedProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+    const row = await this.visibleProject(projectId, actor, what);
+    if (actor.role === 'mentor' && row.assigned_mentor_id !== actor.mentorId) {
       throw new SecurityRefusalException(
         'not-your-project',
         HttpStatus.NOT_FOUND,

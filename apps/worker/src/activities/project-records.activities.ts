@@ -31,15 +31,16 @@ export class ProjectRecordsActivities {
     const written: unknown[] = await manager.query(
       `INSERT INTO projects (id, workflow_id, title, college, stage, status, mentor_id,
          needs_attention, attention_reasons, next_due_at, pending_actions, revision_rounds,
-         version, created_at, updated_at, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         version, created_at, updated_at, closed_at, assigned_mentor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, college = EXCLUDED.college, stage = EXCLUDED.stage,
          status = EXCLUDED.status, mentor_id = EXCLUDED.mentor_id,
          needs_attention = EXCLUDED.needs_attention, attention_reasons = EXCLUDED.attention_reasons,
          next_due_at = EXCLUDED.next_due_at, pending_actions = EXCLUDED.pending_actions,
          revision_rounds = EXCLUDED.revision_rounds, version = EXCLUDED.version,
-         updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at
+         updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
+         assigned_mentor_id = EXCLUDED.assigned_mentor_id
        WHERE projects.version < EXCLUDED.version
        RETURNING id`,
       [
@@ -59,6 +60,8 @@ export class ProjectRecordsActivities {
         snapshot.createdAt,
         snapshot.updatedAt,
         snapshot.closedAt,
+        // Absent from snapshots of workflows started before the column existed.
+        snapshot.assignedMentorId ?? null,
       ],
     );
     const applied = written.length > 0;

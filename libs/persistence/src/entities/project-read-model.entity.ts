@@ -32,6 +32,10 @@ export class ProjectReadModel {
   @Column({ name: 'mentor_id', type: 'text', nullable: true })
   mentorId!: string | null;
 
+  /** Only the mentor who accepted (or replaced another); `mentorId` may be a proposed one. */
+  @Column({ name: 'assigned_mentor_id', type: 'text', nullable: true })
+  assignedMentorId!: string | null;
+
   @Column({ name: 'needs_attention', type: 'boolean', default: false })
   needsAttention!: boolean;
 

@@ -5,6 +5,7 @@ import { AuthTokensAndSecurityEvents1764334800000 } from './1764334800000-auth-t
 import { ProjectSubmissions1764338400000 } from './1764338400000-project-submissions';
 import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-audit-checkpoints-and-history-archive';
 import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
+import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ProjectSubmissions1764338400000,
   AuditCheckpointsAndHistoryArchive1764345600000,
   PlanDocumentsAndInbox1764349200000,
+  AssignedMentor1764352800000,
 ];
