@@ -186,6 +186,13 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /audit/checkpoints': only('reviewer', 'admin'),
   'POST /audit/checkpoints': only('admin'),
   'GET /audit/export': only('reviewer', 'admin'),
+  // The working-day calendar's operator corrections.
+  'GET /admin/calendar-overrides': only('staff', 'admin', 'reviewer'),
+  'PUT /admin/calendar-overrides': { ...only('admin'), body: () => ({}) },
+  'DELETE /admin/calendar-overrides/:date': {
+    ...only('admin'),
+    params: () => ({ date: '1999-01-01' }),
+  },
 };
 
 /**
@@ -354,7 +361,7 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
       ...row.params?.(relation),
     };
     const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
-    const call = http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+    const call = http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
     if (token) call.set('Authorization', `Bearer ${token}`);
     const body = row.body?.(role ?? 'staff');
     return (body === undefined ? call : call.send(body)).then((response) => ({ response, path }));

@@ -39,6 +39,19 @@ export class HttpAs {
       .send(body);
   }
 
+  put(path: string, body: object): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .put(path)
+      .set('Authorization', `Bearer ${this.user.token}`)
+      .send(body);
+  }
+
+  delete(path: string): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .delete(path)
+      .set('Authorization', `Bearer ${this.user.token}`);
+  }
+
   /** A decision on a project: POST /projects/:id/<action> with a decisionId. */
   decide(
     projectId: string,

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@app/persistence';
 import { AdminUsersModule } from './admin-users/admin-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         AdminUsersModule,
         ProjectsModule,
+        CalendarModule,
         DecisionsModule,
         InboxModule,
         NotificationsModule,
