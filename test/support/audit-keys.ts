@@ -7,8 +7,9 @@ export function generatedAuditSigningKey(): string {
 }
 
 /**
- * One signing key for the whole test run: suites that sign checkpoints on the shared database
- * must agree on the trusted key, or one suite's checkpoints would fail another's verification.
+ * One signing key for the whole test run (made by the global setup): suites that sign
+ * checkpoints on the shared database must agree on the trusted key, or one suite's checkpoints
+ * would fail another's verification.
  */
 export function sharedTestAuditSigningKey(): string {
   process.env.INCUBATION_TEST_AUDIT_SIGNING_KEY ??= generatedAuditSigningKey();
