@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { eventually } from '../support/eventually';
 import { d } from '../support/fixtures';
 import { bodyOf, decideOk, submitProject } from '../support/api-projects';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
@@ -118,10 +119,14 @@ describe('HTTP: GET /me/inbox, what the caller must act on now', () => {
 
   it('shows staff a project overdue once its screening limit passed, ahead of what is merely due', async () => {
     const { projectId } = await submitProject(staff);
-    const before = (await wholeInbox(staff)).find((item) => item.projectId === projectId);
-    expect(before).toEqual(
-      expect.objectContaining({ action: 'screenApplication', urgency: 'due', overdue: false }),
-    );
+    // The workflow sets the screening's due time just after the submission (a system event).
+    const before = await eventually(async () => {
+      const item = (await wholeInbox(staff)).find((entry) => entry.projectId === projectId);
+      expect(item).toEqual(
+        expect.objectContaining({ action: 'screenApplication', urgency: 'due', overdue: false }),
+      );
+      return item;
+    });
     expect(before?.secondsLeft).toBeLessThanOrEqual(3);
 
     await new Promise((resolve) => setTimeout(resolve, 3_500));
