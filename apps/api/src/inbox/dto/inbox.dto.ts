@@ -1,21 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/dto/page.query';
 
-export class InboxQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-}
+export class InboxQuery extends PageQuery {}
 
 /** overdue → due (soonest first) → flagged → open: the order of the inbox. */
 export type InboxUrgency = 'overdue' | 'due' | 'flagged' | 'open';

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { LIMITS } from '@app/domain';
+import { PageQuery, queryBoolean } from '../../common/dto/page.query';
 
 /** The most projects one mentor may take; a real mentor takes a handful. */
 export const MENTOR_CAPACITY_MAX = 1000;
@@ -100,25 +101,9 @@ export class CreateMentorDto extends MentorSelfProfileDto {
   email?: string;
 }
 
-export class ListMentorsQuery {
+export class ListMentorsQuery extends PageQuery {
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }

@@ -2,9 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LIMITS, STAGES } from '@app/domain';
 import type { Stage } from '@app/domain';
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { queryBoolean } from '../../common/dto/page.query';
 
 export const PROJECT_SORTS = ['updatedAt', 'createdAt', 'title', 'nextDueAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -29,13 +27,13 @@ export class ListProjectsQuery {
   mentorId?: string;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   needsAttention?: boolean;
 
   /** Only projects with a pending step past its due time. */
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
 
