@@ -63,8 +63,12 @@ describe('audit chain under concurrency and activity retries', () => {
       ctx.config.TEMPORAL_TASK_QUEUE,
       sampleApplication(uniqueSuffix()),
     );
+    // Wait until the project is quiet: its submission and the screening's due time recorded.
     await eventually(async () =>
-      expect((await recordsOf(ctx.db, projectId)).audit.length).toBeGreaterThan(0),
+      expect((await recordsOf(ctx.db, projectId)).audit.map((row) => row.event_type)).toEqual([
+        'applicationSubmitted',
+        'dueDateSet',
+      ]),
     );
     const [first] = (await recordsOf(ctx.db, projectId)).audit;
     const record: TransitionRecord = {

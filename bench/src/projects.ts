@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Application, Decision, DecisionResult } from '@app/domain';
+import {
+  decisionUpdateFor,
+  decisionUpdateId,
+  projectWorkflow,
+  stateQuery,
+} from '@app/workflows/public-api';
+import { bodyOf } from '../../test/support/api-projects';
+import { sampleApplication, startProjectOptions, uniqueSuffix } from '../../test/support/fixtures';
+import type { BenchEnvironment, BenchUser } from './environment';
+
+/** The API's route for each decision the benchmarks send. */
+const ROUTE: Partial<Record<Decision['type'], string>> = {
+  screenApplication: 'screening',
+  assignMentor: 'mentor-assignment',
+  acceptAssignment: 'mentor-assignment/accept',
+  submitPlanVersion: 'plan-versions',
+  requestRevision: 'plan-review/request-revision',
+  approvePlan: 'plan-review/approve',
+  recordInvestorContact: 'investor-contacts',
+  signOffInvestment: 'investment-sign-offs',
+  recordCompany: 'company',
+  approveIncubation: 'incubation-approval',
+};
+
+export function benchApplication(college?: string): Application {
+  const suffix = uniqueSuffix();
+  return sampleApplication(`${suffix}-${uniqueSuffix()}`, college ? { college } : {});
+}
+
+async function apiCall(
+  env: BenchEnvironment,
+  user: BenchUser,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${env.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${user.token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export function apiGet(
+  env: BenchEnvironment,
+  user: BenchUser,
+  path: string,
+): Promise<{ status: number; body: unknown }> {
+  return apiCall(env, user, 'GET', path);
+}
+
+/** POST /projects until its 201 (which carries the first state). Returns the project id. */
+export async function apiSubmit(env: BenchEnvironment, application: Application): Promise<string> {
+  const answer = await apiCall(env, env.staff, 'POST', '/projects', application, {
+    'Idempotency-Key': `bench-${randomUUID()}`,
+  });
+  const body = answer.body as { projectId: string; state: unknown };
+  if (answer.status !== 201 || !body.state) {
+    throw new Error(`POST /projects answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return body.projectId;
+}
+
+/** The same workflow started with the raw client, until its first state query answers. */
+export async function rawStart(env: BenchEnvironment, application: Application): Promise<string> {
+  const { projectId, options } = startProjectOptions(
+    env.config.TEMPORAL_TASK_QUEUE,
+    application,
+    env.config.policy,
+    env.staff.actor,
+  );
+  const handle = await env.client.workflow.start(projectWorkflow, options);
+  await handle.query(stateQuery);
+  return projectId;
+}
+
+/** The raw start, then waiting for the read-model row the way POST /projects does. */
+export async function rawStartUntilRow(
+  env: BenchEnvironment,
+  application: Application,
+): Promise<string> {
+  const projectId = await rawStart(env, application);
+  const deadline = Date.now() + env.config.TEMPORAL_CALL_DEADLINE_MS;
+  while (Date.now() < deadline) {
+    const rows = await env.db.query('SELECT 1 FROM projects WHERE id = $1', [projectId]);
+    if (rows.rowCount) return projectId;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no read-model row for ${projectId}`);
+}
+
+/** Starts on another task queue (the memory benchmark's worker), until the first state. */
+export async function rawStartOn(
+  env: BenchEnvironment,
+  taskQueue: string,
+  application: Application,
+): Promise<string> {
+  const { options } = startProjectOptions(taskQueue, application, env.config.policy);
+  const handle = await env.client.workflow.start(projectWorkflow, options);
+  await handle.query(stateQuery);
+  return options.workflowId;
+}
+
+export async function apiDecide(
+  env: BenchEnvironment,
+  user: BenchUser,
+  projectId: string,
+  decision: Decision,
+): Promise<DecisionResult> {
+  const route = ROUTE[decision.type];
+  if (!route) throw new Error(`no route for ${decision.type}`);
+  const answer = await apiCall(env, user, 'POST', `/projects/${projectId}/${route}`, {
+    decisionId: randomUUID(),
+    ...bodyOf(decision),
+  });
+  if (answer.status !== 200) {
+    throw new Error(`${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body as DecisionResult;
+}
+
+/** What the API sends for the same decision: same arguments, same update id scheme. */
+export function rawDecide(
+  env: BenchEnvironment,
+  user: BenchUser,
+  projectId: string,
+  decision: Decision,
+): Promise<DecisionResult> {
+  const decisionId = randomUUID();
+  return env.client.workflow
+    .getHandle(`project-${projectId}`)
+    .executeUpdate(decisionUpdateFor(decision.type), {
+      args: [{ decisionId, actor: user.actor, decision }],
+      updateId: decisionUpdateId(decisionId, user.actor, decision),
+    });
+}
+
+/** Waits until every project has its read-model row (the API finds projects through it). */
+export async function readModelRows(env: BenchEnvironment, projectIds: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const found = await env.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM projects WHERE id = ANY($1::uuid[])',
+      [projectIds],
+    );
+    if (found.rows[0].n === projectIds.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('read-model rows did not appear within 60 s');
+}
