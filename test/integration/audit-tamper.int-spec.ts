@@ -6,6 +6,7 @@ import { sha256Hex } from '@app/domain';
 import {
   auditCanonicalContent,
   auditCheckpointStatement,
+  auditRowContent,
   AuditTrailVerification,
   createDataSource,
   signAuditCheckpoint,
@@ -208,21 +209,7 @@ describe('audit chain: tampering by a database superuser is named', () => {
       let prevHash = rows[0].prev_hash as string;
       for (const row of rows) {
         const payload = { step: Number(row.seq), note: 'rewritten' };
-        const canonical = auditCanonicalContent({
-          seq: row.seq,
-          projectId: row.project_id,
-          workflowId: row.workflow_id,
-          runId: row.run_id,
-          eventRef: row.event_ref,
-          kind: row.kind,
-          eventType: row.event_type,
-          actor: row.actor,
-          workflowTime: row.workflow_time,
-          payload,
-          decisionId: row.decision_id,
-          decisionHash: row.decision_hash,
-          decisionResult: row.decision_result,
-        });
+        const canonical = auditCanonicalContent({ ...auditRowContent(row), payload });
         const hash = sha256Hex(prevHash + canonical);
         await client.query(
           'UPDATE audit_events SET payload = $2, canonical = $3, prev_hash = $4, hash = $5 WHERE seq = $1',

@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { sha256Hex } from '@app/domain';
-import { auditCanonicalContent, GENESIS_HASH } from './audit-entry.canonical';
+import { AuditEntryContent, auditCanonicalContent, GENESIS_HASH } from './audit-entry.canonical';
 
 export type ChainVerification =
   | { intact: true; rows: number; headSeq: string | null; headHash: string }
   | { intact: false; rows: number; brokenAtSeq: string; problem: string };
 
-interface AuditRow {
+/** An audit_events row as SQL returns it (workflow_time rendered as ISO text). */
+export interface AuditRow {
   seq: string;
   project_id: string;
   workflow_id: string;
@@ -26,6 +27,25 @@ interface AuditRow {
 }
 
 const BATCH = 2_000;
+
+/** The fields of a stored row that its hash covers, named as the canonical content names them. */
+export function auditRowContent(row: AuditRow): AuditEntryContent {
+  return {
+    seq: row.seq,
+    projectId: row.project_id,
+    workflowId: row.workflow_id,
+    runId: row.run_id,
+    eventRef: row.event_ref,
+    kind: row.kind,
+    eventType: row.event_type,
+    actor: row.actor,
+    workflowTime: row.workflow_time,
+    payload: row.payload,
+    decisionId: row.decision_id,
+    decisionHash: row.decision_hash,
+    decisionResult: row.decision_result,
+  };
+}
 
 /**
  * Walks the whole chain in sequence order and names the first row that was changed, removed
@@ -70,21 +90,7 @@ function rowProblem(row: AuditRow, expectedSeq: bigint, previousHash: string): s
   if (row.prev_hash !== previousHash) {
     return `prev_hash does not match the hash of row ${expectedSeq - 1n}`;
   }
-  const rebuilt = auditCanonicalContent({
-    seq: row.seq,
-    projectId: row.project_id,
-    workflowId: row.workflow_id,
-    runId: row.run_id,
-    eventRef: row.event_ref,
-    kind: row.kind,
-    eventType: row.event_type,
-    actor: row.actor,
-    workflowTime: row.workflow_time,
-    payload: row.payload,
-    decisionId: row.decision_id,
-    decisionHash: row.decision_hash,
-    decisionResult: row.decision_result,
-  });
+  const rebuilt = auditCanonicalContent(auditRowContent(row));
   if (rebuilt !== row.canonical) return "the row's columns differ from its canonical text";
   if (sha256Hex(row.prev_hash + row.canonical) !== row.hash) {
     return 'hash does not match sha256(prev_hash + canonical)';

@@ -1,14 +1,8 @@
 import type { AuthToken, User } from '@app/persistence';
+import { AccountView, accountView } from '../../auth/dto/account.response';
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: string;
-  mentorId: string | null;
-  language: string;
-  emailNotifications: boolean;
+/** What an admin sees of a user: the account, plus whether it is active and since when. */
+export interface UserView extends AccountView {
   active: boolean;
   createdAt: Date;
 }
@@ -38,18 +32,7 @@ export interface IssuedApiTokenView extends ApiTokenView {
 }
 
 export function userView(user: User): UserView {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    role: user.role,
-    mentorId: user.mentorId,
-    language: user.language,
-    emailNotifications: user.emailNotifications,
-    active: user.active,
-    createdAt: user.createdAt,
-  };
+  return { ...accountView(user), active: user.active, createdAt: user.createdAt };
 }
 
 export function apiTokenView(token: AuthToken, now = new Date()): ApiTokenView {
