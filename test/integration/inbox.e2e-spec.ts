@@ -88,8 +88,12 @@ describe('HTTP: GET /me/inbox, what the caller must act on now', () => {
     expect(await mentorsActions()).toEqual([]);
     await decideOk(staff, projectId, 'mentor-assignment', { mentorId });
     seen.push(await mentorsActions());
-    const proposal = (await inboxOf(mentor)).items[0];
-    expect(proposal.dueAt).not.toBeNull();
+    // The acceptance's due time is set by the workflow just after the assignment (a system event).
+    const proposal = await eventually(async () => {
+      const item = (await inboxOf(mentor)).items[0];
+      expect(item.dueAt).not.toBeNull();
+      return item;
+    });
     expect(proposal.secondsLeft).toBeGreaterThan(0);
     expect(proposal.urgency).toBe('due');
 
