@@ -82,21 +82,6 @@ export async function rawStart(env: BenchEnvironment, application: Application):
   return projectId;
 }
 
-/** The raw start, then waiting for the read-model row the way POST /projects does. */
-export async function rawStartUntilRow(
-  env: BenchEnvironment,
-  application: Application,
-): Promise<string> {
-  const projectId = await rawStart(env, application);
-  const deadline = Date.now() + env.config.TEMPORAL_CALL_DEADLINE_MS;
-  while (Date.now() < deadline) {
-    const rows = await env.db.query('SELECT 1 FROM projects WHERE id = $1', [projectId]);
-    if (rows.rowCount) return projectId;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no read-model row for ${projectId}`);
-}
-
 /** Starts on another task queue (the memory benchmark's worker), until the first state. */
 export async function rawStartOn(
   env: BenchEnvironment,

@@ -12,6 +12,10 @@ export function workflowBundleOptions(
   const root = repoRoot();
   return {
     workflowsPath,
+    // The domain library (with its hashing and canonical-JSON dependencies) is pure and keeps no
+    // state, so it is evaluated once in the worker's shared V8 context and deep-frozen, rather
+    // than once per cached workflow: that copy per run was most of a cached project's memory.
+    preloadModules: ['@app/domain'],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {

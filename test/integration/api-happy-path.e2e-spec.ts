@@ -40,6 +40,10 @@ describe('HTTP: a project from POST /projects to INCUBATED, by signed-in people'
     expect(created.status).toBe(201);
     const { projectId } = created.body as { projectId: string };
     expect(created.body.state).toEqual(expect.objectContaining({ stage: 'APPLICATION' }));
+    // The project's row is there the moment its id is handed out, with the workflow's createdAt.
+    const { createdAt } = created.body.state as { createdAt: string };
+    const row = await ctx.db.query('SELECT created_at FROM projects WHERE id = $1', [projectId]);
+    expect(new Date(row.rows[0].created_at).toISOString()).toBe(createdAt);
 
     const accept = bodyOf(d.accept);
     const plan = bodyOf(d.plan(1));
@@ -65,6 +69,16 @@ describe('HTTP: a project from POST /projects to INCUBATED, by signed-in people'
         body: expect.objectContaining({ accepted: true, stage }),
       });
     }
+
+    // Screening came right after the 201, yet the trail starts with the application.
+    const trail = await ctx.db.query(
+      'SELECT event_type FROM audit_events WHERE project_id = $1 ORDER BY seq LIMIT 2',
+      [projectId],
+    );
+    expect(trail.rows.map((r: { event_type: string }) => r.event_type)).toEqual([
+      'applicationSubmitted',
+      'screenApplication',
+    ]);
 
     const detail = await staff.get(`/projects/${projectId}`);
     expect(detail.status).toBe(200);

@@ -192,7 +192,8 @@ describe('HTTP: a request sent again has one effect and gets the first answer', 
       const created = responses.filter((response) => response.status === 201);
       const inProgress = responses.filter((response) => response.status !== 201);
       expect(created.length).toBeGreaterThanOrEqual(1);
-      expect(new Set(created.map((response) => JSON.stringify(response.body))).size).toBe(1);
+      // Deep equality: a copy answered from the stored response has its keys in jsonb's order.
+      for (const response of created) expect(response.body).toEqual(created[0].body);
       for (const response of inProgress) {
         expect({ status: response.status, rule: response.body.rule }).toEqual({
           status: 409,

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { normaliseName } from '@app/domain';
 import { freePort } from '../../infra/dev/free-port';
 import { eventually } from '../support/eventually';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
@@ -79,16 +80,23 @@ describe('HTTP while Temporal or the worker is away', () => {
     );
     try {
       const user = await signedInUser(downApp, ctx.db, 'staff');
-      const submitted = await user.post('/projects', sampleApplication(uniqueSuffix()), {
+      const application = sampleApplication(uniqueSuffix());
+      const submitted = await user.post('/projects', application, {
         'Idempotency-Key': `temporal-down-${uniqueSuffix()}`,
       });
       expect(submitted.status).toBe(503);
       expect(submitted.body.message).toMatch(/Temporal or the worker did not answer/);
-      // Nothing was half-applied: the title is free again.
+      // Nothing was half-applied: no project row, the title is free again.
       const claims = await ctx.db.query(
-        "SELECT count(*)::int AS n FROM title_claims WHERE college LIKE 'College of Engineering %' AND released_at IS NULL AND project_id NOT IN (SELECT id FROM projects)",
+        'SELECT count(*)::int AS n FROM title_claims WHERE college = $1 AND normalized_title = $2',
+        [application.college, normaliseName(application.title)],
       );
       expect(claims.rows[0].n).toBe(0);
+      const rows = await ctx.db.query(
+        'SELECT count(*)::int AS n FROM projects WHERE college = $1 AND title = $2',
+        [application.college, application.title],
+      );
+      expect(rows.rows[0].n).toBe(0);
       await ctx.db.query('UPDATE users SET active = false WHERE id = $1', [user.user.id]);
     } finally {
       await downApp.close();

@@ -8,3 +8,4 @@ export * from './audit/audit-entry.canonical';
 export * from './audit/audit-chain.verifier';
 export * from './audit/audit-checkpoints';
 export * from './archive/workflow-run-archive.store';
+export * from './read-model/project-read-model.writer';

@@ -10,10 +10,8 @@ import {
   Decision,
   decisionNote,
   DecisionResult,
-  isTerminal,
   ProjectState,
   Refusal,
-  Stage,
 } from '@app/domain';
 import type { AuditEntryInput, ProjectSnapshot } from './activities.types';
 import {
@@ -22,15 +20,8 @@ import {
   MentorIdsKey,
   NeedsAttentionKey,
 } from './search-attributes';
+import { projectSnapshotOf } from './project-snapshot';
 import { activities } from './workflow-activities';
-
-function nextDueAt(state: ProjectState): string | null {
-  const due = state.pendingActions
-    .map((action) => action.dueAt)
-    .filter((at): at is string => typeof at === 'string')
-    .sort();
-  return due[0] ?? null;
-}
 
 /**
  * Leaves the records of each transition: the search attributes and Web UI summary at once,
@@ -135,27 +126,6 @@ export class ProjectRecorder {
   }
 
   private snapshot(): ProjectSnapshot {
-    const state = this.currentState();
-    const now = new Date().toISOString();
-    return {
-      projectId: state.projectId,
-      workflowId: this.info.workflowId,
-      title: state.application.title,
-      college: state.application.college,
-      stage: state.stage,
-      status: state.status,
-      mentorId: state.matching.assignedMentorId ?? state.matching.proposedMentorId ?? null,
-      assignedMentorId: state.matching.assignedMentorId ?? null,
-      needsAttention: state.flags.needsAttention,
-      attentionReasons: state.flags.reasons,
-      nextDueAt: nextDueAt(state),
-      pendingActions: state.pendingActions,
-      revisionRounds: state.plan.revisionRounds,
-      version: state.version,
-      createdAt: state.createdAt,
-      updatedAt: now,
-      closedAt: isTerminal(state.stage) ? now : null,
-      releasesTitle: state.stage === Stage.REJECTED || state.stage === Stage.WITHDRAWN,
-    };
+    return projectSnapshotOf(this.currentState(), this.info.workflowId, new Date().toISOString());
   }
 }

@@ -15,6 +15,11 @@ export interface ProjectWorkflowInput {
   /** The policy in force when the project started; the project keeps it for life. */
   policy: Policy;
   submittedBy: Actor;
+  /**
+   * When the API accepted the application (the project's createdAt, also in its first
+   * read-model row). Absent from workflows started before it was passed: they took their start.
+   */
+  submittedAt?: string;
   /** Set when the workflow continued as new: the state and decisions so far. */
   carried?: CarriedState;
 }

@@ -78,7 +78,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const info = workflowInfo();
   const { policy } = input;
   let state: ProjectState =
-    input.carried?.state ?? createInitialState(input.projectId, input.application, nowIso());
+    input.carried?.state ??
+    createInitialState(input.projectId, input.application, input.submittedAt ?? nowIso());
   const decisions: Record<string, DecisionRecord> = { ...(input.carried?.decisions ?? {}) };
   let timing: TimingState = input.carried?.timing ?? { tracks: [], assignmentRequests: [] };
   let ranking: MentorRanking | undefined = input.carried?.ranking;

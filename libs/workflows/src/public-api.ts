@@ -3,5 +3,6 @@
 export * from './activities.types';
 export * from './decision-updates';
 export * from './project-workflow.types';
+export * from './project-snapshot';
 export * from './search-attributes';
 export { projectWorkflow, stateQuery } from './project.workflow';

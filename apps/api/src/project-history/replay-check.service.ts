@@ -1,9 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Actor } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { ProjectRunsService } from './project-runs.service';
 import { ProjectHistoryAccess } from './timeline.service';
-import { loadWorkflowBundle, ReplayReport, replayRuns, WorkflowBundle } from './workflow-replay';
+import { WarmReplayer } from './warm-replayer';
+import {
+  loadWorkflowBundle,
+  ReplayReport,
+  replayRuns,
+  WorkflowBundle,
+  warmReplayer,
+} from './workflow-replay';
 
 export interface ProjectReplayCheck extends ReplayReport {
   projectId: string;
@@ -12,11 +19,13 @@ export interface ProjectReplayCheck extends ReplayReport {
 
 /**
  * Replays a project's runs against the workflow code this deployment runs, server-side. The
- * bundle is loaded (or made) once per process, on the first check.
+ * bundle is loaded (or made) once per process, on the first check, and one replay worker stays
+ * warm between checks (a minute), so a check costs the replay, not a worker's start.
  */
 @Injectable()
-export class ReplayCheckService {
+export class ReplayCheckService implements OnModuleDestroy {
   private bundle: Promise<WorkflowBundle> | undefined;
+  private readonly replayer: WarmReplayer = warmReplayer(() => this.workflowBundle());
 
   constructor(
     private readonly config: AppConfig,
@@ -27,8 +36,12 @@ export class ReplayCheckService {
   async check(projectId: string, actor: Actor): Promise<ProjectReplayCheck> {
     const row = await this.access.readableProject(projectId, actor, 'replay-check');
     const { workflowId, runs } = await this.runs.runsOf(row.workflow_id);
-    const report = await replayRuns(await this.workflowBundle(), workflowId, runs);
+    const report = await replayRuns(this.replayer, workflowId, runs);
     return { projectId, workflowId, ...report };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.replayer.close();
   }
 
   private workflowBundle(): Promise<WorkflowBundle> {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { History } from './project-runs.service';
+import { WarmReplayer } from './warm-replayer';
 import {
   quietBundlerLogger,
   workflowBundleOptions,
@@ -39,11 +40,6 @@ export function bundleWorkflowsFrom(workflowsPath: string): Promise<WorkflowBund
 }
 
 /**
- * Replays each run's history against `bundle`, with no server: a run is consistent when the
- * code makes the same commands the history recorded; otherwise the SDK's nondeterminism error
- * says at which event it diverged.
- */
-/**
  * Replay workers log each state change at INFO; a replay check is not worth those lines. The
  * Runtime is process-wide and installed once: a process that made its own keeps it.
  */
@@ -55,28 +51,40 @@ function quietRuntime(): void {
   }
 }
 
+/** A replay worker kept warm for `bundle`, stopping after `idleMs` without replays. */
+export function warmReplayer(bundle: () => Promise<WorkflowBundle>, idleMs?: number): WarmReplayer {
+  return new WarmReplayer(async () => {
+    quietRuntime();
+    return { workflowBundle: await bundle(), replayName: 'replay-check' };
+  }, idleMs);
+}
+
+/**
+ * Replays each run's history against the workflow code, with no server: a run is consistent
+ * when the code makes the same commands the history recorded; otherwise the SDK's
+ * nondeterminism error says at which event it diverged. Given a bundle rather than a warm
+ * replayer, it starts a replay worker for these runs only.
+ */
 export async function replayRuns(
-  bundle: WorkflowBundle,
+  code: WorkflowBundle | WarmReplayer,
   workflowId: string,
   runs: { runId: string; history: History }[],
 ): Promise<ReplayReport> {
-  quietRuntime();
-  const results: RunReplay[] = [];
-  const replays = Worker.runReplayHistories(
-    { workflowBundle: bundle, replayName: `replay-check-${workflowId}` },
-    runs.map((run) => ({ workflowId, history: run.history })),
-  );
-  let index = 0;
-  for await (const result of replays) {
-    const error = result.error;
-    results.push({
-      runId: runs[index]?.runId ?? result.runId,
-      consistent: !error,
-      divergence: error ? { error: error.name, message: error.message } : null,
-    });
-    index += 1;
+  const replayer = code instanceof WarmReplayer ? code : warmReplayer(() => Promise.resolve(code));
+  try {
+    const results: RunReplay[] = [];
+    for (const run of runs) {
+      const { error } = await replayer.replay(workflowId, run.history);
+      results.push({
+        runId: run.runId,
+        consistent: !error,
+        divergence: error ? { error: error.name, message: error.message } : null,
+      });
+    }
+    return { consistent: results.every((run) => run.consistent), runs: results };
+  } finally {
+    if (replayer !== code) await replayer.close();
   }
-  return { consistent: results.every((run) => run.consistent), runs: results };
 }
 
 /**

@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { upsertProjectSnapshot } from '@app/persistence';
 import {
   Actor,
   Application,
   canonicalJson,
   checkEligibility,
+  createInitialState,
   normaliseName,
   sha256Hex,
   Stage,
@@ -15,6 +17,7 @@ import {
 import {
   CollegeKey,
   IncubationStageKey,
+  projectSnapshotOf,
   projectWorkflow,
   projectWorkflowId,
   ProjectView,
@@ -28,6 +31,12 @@ export interface SubmittedProject {
   workflowId: string;
   /** The workflow's first state; null if the worker did not answer in time (it will). */
   state: ProjectView['state'] | null;
+}
+
+interface NewProject {
+  projectId: string;
+  workflowId: string;
+  submittedAt: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -65,15 +74,30 @@ export class ProjectSubmissionService {
     if (problems.length > 0) throw new RefusalException(problems);
 
     const projectId = randomUUID();
-    const concurrent = await this.claim(projectId, idempotencyKey, requestHash, actor, application);
-    if (concurrent) return concurrent;
     const workflowId = projectWorkflowId(projectId);
+    const submittedAt = new Date().toISOString();
+    const concurrent = await this.claim(
+      { projectId, workflowId, submittedAt },
+      idempotencyKey,
+      requestHash,
+      actor,
+      application,
+    );
+    if (concurrent) return concurrent;
     try {
       await this.temporal.call((client) =>
         client.workflow.start(projectWorkflow, {
           workflowId,
           taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          args: [{ projectId, application, policy: this.config.policy, submittedBy: actor }],
+          args: [
+            {
+              projectId,
+              application,
+              policy: this.config.policy,
+              submittedBy: actor,
+              submittedAt,
+            },
+          ],
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
           typedSearchAttributes: [
@@ -87,13 +111,10 @@ export class ProjectSubmissionService {
       await this.releaseClaim(projectId, idempotencyKey);
       throw error;
     }
+    // No wait for the workflow's own records: decisions and GET /projects/:id find the project
+    // through the row claim() wrote, and the workflow records each decision after its
+    // applicationSubmitted entry.
     const state = await this.firstState(workflowId);
-    // Fix: the read-model row is written by the workflow's first activity, a moment after the
-    // start, and decisions and GET /projects/:id find a project through it. Answering before
-    // it landed gave the caller a 404 for the project it had just been given (seen when
-    // screening right after POST /projects). Wait for it, as a decision's answer waits for its
-    // records; skipped when the worker did not answer at all (state null).
-    if (state) await this.readModelWritten(projectId);
     const answer: SubmittedProject = { projectId, workflowId, state };
     await this.dataSource.query(
       'UPDATE project_submissions SET response = $2 WHERE idempotency_key = $1',
@@ -129,8 +150,13 @@ export class ProjectSubmissionService {
     return rows[0].response;
   }
 
+  /**
+   * Claims the key and the title, and writes the project's first read-model row (version 0,
+   * replaced by the workflow's first record), in one transaction: once the caller has the id,
+   * decisions and reads find the project, and a refused or failed start leaves nothing behind.
+   */
   private async claim(
-    projectId: string,
+    { projectId, workflowId, submittedAt }: NewProject,
     key: string,
     requestHash: string,
     actor: Actor,
@@ -147,6 +173,11 @@ export class ProjectSubmissionService {
           'INSERT INTO title_claims (project_id, college, normalized_title) VALUES ($1, $2, $3)',
           [projectId, application.college, normaliseName(application.title)],
         );
+        const initial = createInitialState(projectId, application, submittedAt);
+        await upsertProjectSnapshot(manager, {
+          ...projectSnapshotOf(initial, workflowId, submittedAt),
+          version: 0,
+        });
       });
       return undefined;
     } catch (error) {
@@ -171,21 +202,10 @@ export class ProjectSubmissionService {
 
   private async releaseClaim(projectId: string, key: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await manager.query('DELETE FROM projects WHERE id = $1 AND version = 0', [projectId]);
       await manager.query('DELETE FROM title_claims WHERE project_id = $1', [projectId]);
       await manager.query('DELETE FROM project_submissions WHERE idempotency_key = $1', [key]);
     });
-  }
-
-  /** Polls for the project's read-model row, within the Temporal call deadline. */
-  private async readModelWritten(projectId: string): Promise<void> {
-    const deadline = Date.now() + this.config.TEMPORAL_CALL_DEADLINE_MS;
-    while (Date.now() < deadline) {
-      const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM projects WHERE id = $1', [
-        projectId,
-      ]);
-      if (rows.length > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   private async firstState(workflowId: string): Promise<ProjectView['state'] | null> {

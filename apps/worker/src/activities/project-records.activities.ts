@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import type {
-  ProjectSnapshot,
-  RecordedTransition,
-  TransitionRecord,
-} from '@app/workflows/activities.types';
+import { DataSource } from 'typeorm';
+import { upsertProjectSnapshot } from '@app/persistence';
+import type { RecordedTransition, TransitionRecord } from '@app/workflows/activities.types';
 import { AuditChainWriter } from './audit-chain.writer';
 
 /**
@@ -20,57 +17,9 @@ export class ProjectRecordsActivities {
 
   async recordTransition(record: TransitionRecord): Promise<RecordedTransition> {
     return this.dataSource.transaction(async (manager) => {
-      const readModelApplied = await this.projectSnapshot(manager, record.snapshot);
+      const readModelApplied = await upsertProjectSnapshot(manager, record.snapshot);
       const appended = await this.auditChain.append(manager, record.audit);
       return { auditSeq: appended.seq, auditHash: appended.hash, readModelApplied };
     });
-  }
-
-  /** Upserts the row unless it already holds this or a newer version; says whether it wrote. */
-  async projectSnapshot(manager: EntityManager, snapshot: ProjectSnapshot): Promise<boolean> {
-    const written: unknown[] = await manager.query(
-      `INSERT INTO projects (id, workflow_id, title, college, stage, status, mentor_id,
-         needs_attention, attention_reasons, next_due_at, pending_actions, revision_rounds,
-         version, created_at, updated_at, closed_at, assigned_mentor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT (id) DO UPDATE SET
-         title = EXCLUDED.title, college = EXCLUDED.college, stage = EXCLUDED.stage,
-         status = EXCLUDED.status, mentor_id = EXCLUDED.mentor_id,
-         needs_attention = EXCLUDED.needs_attention, attention_reasons = EXCLUDED.attention_reasons,
-         next_due_at = EXCLUDED.next_due_at, pending_actions = EXCLUDED.pending_actions,
-         revision_rounds = EXCLUDED.revision_rounds, version = EXCLUDED.version,
-         updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
-         assigned_mentor_id = EXCLUDED.assigned_mentor_id
-       WHERE projects.version < EXCLUDED.version
-       RETURNING id`,
-      [
-        snapshot.projectId,
-        snapshot.workflowId,
-        snapshot.title,
-        snapshot.college,
-        snapshot.stage,
-        snapshot.status,
-        snapshot.mentorId,
-        snapshot.needsAttention,
-        snapshot.attentionReasons,
-        snapshot.nextDueAt,
-        JSON.stringify(snapshot.pendingActions),
-        snapshot.revisionRounds,
-        snapshot.version,
-        snapshot.createdAt,
-        snapshot.updatedAt,
-        snapshot.closedAt,
-        // Absent from snapshots of workflows started before the column existed.
-        snapshot.assignedMentorId ?? null,
-      ],
-    );
-    const applied = written.length > 0;
-    if (applied && snapshot.releasesTitle) {
-      await manager.query(
-        'UPDATE title_claims SET released_at = now() WHERE project_id = $1 AND released_at IS NULL',
-        [snapshot.projectId],
-      );
-    }
-    return applied;
   }
 }
