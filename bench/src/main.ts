@@ -18,7 +18,8 @@ import {
 import { startBenchEnvironment } from './environment';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
-  [--pipelines 12] [--list-projects 2000] [--list-samples 40] [--cached-projects 1000] [--replays 10]
+  [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
+  [--warm-up-projects 300] [--replays 10]
   [--concurrency 4] [--only P0,P1,...] [--reference]`;
 
 function options(): { options: Options; only: Set<string>; reference: boolean } {
@@ -29,9 +30,10 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
       projects: { type: 'string', default: '60' },
       decisions: { type: 'string', default: '100' },
       pipelines: { type: 'string', default: '12' },
-      'list-projects': { type: 'string', default: '2000' },
+      'list-projects': { type: 'string', default: '10000' },
       'list-samples': { type: 'string', default: '40' },
       'cached-projects': { type: 'string', default: '1000' },
+      'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
       only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6' },
@@ -59,6 +61,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
       listProjects: n('list-projects'),
       listSamples: n('list-samples'),
       cachedProjects: n('cached-projects'),
+      warmUpProjects: n('warm-up-projects'),
       replays: n('replays'),
       concurrency: n('concurrency'),
     },

@@ -28,6 +28,20 @@ export type Authentication =
       user?: { userId: string; username: string; role: string };
     };
 
+/** A token's row with its user's, as the authentication query returns them. */
+interface TokenWithUser {
+  id: string;
+  kind: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: string;
+  username: string;
+  role: string;
+  mentor_id: string | null;
+  active: boolean;
+}
+
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
@@ -51,20 +65,27 @@ export class AuthTokensService {
 
   /** Finds the caller behind a well-formed token, or says why the token is refused. */
   async authenticate(token: string, now = new Date()): Promise<Authentication> {
-    const row = await this.tokens.findOne({
-      where: { tokenHash: hashToken(token) },
-      relations: { user: true },
-    });
-    if (!row?.user) return { ok: false, reason: 'unknown-token' };
-    const user = { userId: row.user.id, username: row.user.username, role: row.user.role };
-    if (row.revokedAt) return { ok: false, reason: 'revoked-token', tokenId: row.id, user };
-    if (row.expiresAt <= now) return { ok: false, reason: 'expired-token', tokenId: row.id, user };
-    if (!row.user.active) return { ok: false, reason: 'inactive-user', tokenId: row.id, user };
+    // Every request runs this: one plain SQL round trip rather than the repository's
+    // relation-loading query, whose building and hydrating cost more than the query itself
+    // (bench/README.md, P4).
+    const rows: TokenWithUser[] = await this.tokens.query(
+      `SELECT t.id, t.kind, t.expires_at, t.revoked_at, t.last_used_at,
+              u.id AS user_id, u.username, u.role, u.mentor_id, u.active
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1`,
+      [hashToken(token)],
+    );
+    const row = rows[0];
+    if (!row) return { ok: false, reason: 'unknown-token' };
+    const user = { userId: row.user_id, username: row.username, role: row.role };
+    if (row.revoked_at) return { ok: false, reason: 'revoked-token', tokenId: row.id, user };
+    if (row.expires_at <= now) return { ok: false, reason: 'expired-token', tokenId: row.id, user };
+    if (!row.active) return { ok: false, reason: 'inactive-user', tokenId: row.id, user };
     // The row we just read says whether lastUsedAt is stale; checking it here saves every
     // request within the granularity a round trip to PostgreSQL (bench/README.md, P2 and P4).
     // The conditional UPDATE still guards against concurrent requests writing it twice.
     const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
-    if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    if (!row.last_used_at || row.last_used_at < staleBefore) {
       await this.tokens.update(
         [
           { id: row.id, lastUsedAt: IsNull() },
@@ -76,10 +97,10 @@ export class AuthTokensService {
     return {
       ok: true,
       caller: {
-        userId: row.user.id,
-        username: row.user.username,
-        role: row.user.role as ActorRole,
-        mentorId: row.user.mentorId,
+        userId: row.user_id,
+        username: row.username,
+        role: row.role as ActorRole,
+        mentorId: row.mentor_id,
         tokenId: row.id,
         tokenKind: row.kind as TokenKind,
       },
