@@ -213,7 +213,7 @@ export async function decisions(
     }),
     figure(
       'P2 diff',
-      'absolute difference p50 | p99 (ours = p50, baseline = p99)',
+      'absolute difference (ours column = p50, baseline column = p99)',
       'ms',
       apiP50 - rawP50,
       apiP99 - rawP99,
