@@ -1,28 +1,22 @@
-import { join } from 'node:path';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import {
-  quietBundlerLogger,
-  workflowBundleOptions,
-} from '../../infra/build/workflow-bundle.options';
+import { Worker } from '@temporalio/worker';
+import { warmReplayer } from '../../apps/api/src/project-history/workflow-replay';
 import { loadHistoryFixtures } from '../support/history-fixtures';
+import { alteredWorkflowBundle } from '../support/replay-bundles';
+import { testWorkflowBundle } from '../support/test-worker';
+
+const fixtures = loadHistoryFixtures();
+let current: { code: string };
+let altered: { code: string };
+
+beforeAll(async () => {
+  [current, altered] = await Promise.all([testWorkflowBundle(), alteredWorkflowBundle()]);
+}, 60_000);
 
 /**
  * The replay guard: every committed history replays against the current workflow code, with no
  * server. A workflow change that would break running projects fails here.
  */
 describe('replay of recorded project histories', () => {
-  const fixtures = loadHistoryFixtures();
-  let current: { code: string };
-  let altered: { code: string };
-
-  beforeAll(async () => {
-    current = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger });
-    altered = await bundleWorkflowCode({
-      ...workflowBundleOptions(join(__dirname, 'altered-workflow/index.ts')),
-      logger: quietBundlerLogger,
-    });
-  }, 60_000);
-
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(5);
   });
@@ -44,4 +38,58 @@ describe('replay of recorded project histories', () => {
       Worker.runReplayHistory({ workflowBundle: altered }, happyPath!.history),
     ).rejects.toMatchObject({ name: 'DeterminismViolationError' });
   }, 30_000);
+});
+
+/** The replay worker GET /projects/:id/replay-check keeps warm between checks. */
+describe('a warm replayer', () => {
+  it('replays every recorded history, each twice, through one worker, answering each in turn', async () => {
+    const replayer = warmReplayer(() => Promise.resolve(current));
+    try {
+      const twice = [...fixtures, ...fixtures].map((fixture, i) => ({
+        workflowId: `${fixture.name}-${i}`,
+        history: fixture.history,
+      }));
+      // Sent at once: the queue keeps them in order and gives each its own result.
+      const results = await Promise.all(
+        twice.map(({ workflowId, history }) => replayer.replay(workflowId, history)),
+      );
+      expect(results.map((result) => [result.workflowId, result.error])).toEqual(
+        twice.map(({ workflowId }) => [workflowId, undefined]),
+      );
+    } finally {
+      await replayer.close();
+    }
+  }, 60_000);
+
+  it('reports a divergence as a result and goes on replaying', async () => {
+    const replayer = warmReplayer(() => Promise.resolve(altered));
+    const happyPath = fixtures.find((fixture) => fixture.name === 'happy-path')!;
+    try {
+      const first = await replayer.replay('altered-1', happyPath.history);
+      const second = await replayer.replay('altered-2', happyPath.history);
+      expect(first.error).toMatchObject({ name: 'DeterminismViolationError' });
+      expect(second.error).toMatchObject({ name: 'DeterminismViolationError' });
+    } finally {
+      await replayer.close();
+    }
+  }, 60_000);
+
+  it('stops when idle and starts again on the next replay', async () => {
+    let starts = 0;
+    const replayer = warmReplayer(() => {
+      starts += 1;
+      return Promise.resolve(current);
+    }, 50);
+    const history = fixtures[0].history;
+    try {
+      expect((await replayer.replay('idle-1', history)).error).toBeUndefined();
+      expect((await replayer.replay('idle-2', history)).error).toBeUndefined();
+      expect(starts).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await replayer.replay('idle-3', history)).error).toBeUndefined();
+      expect(starts).toBe(2);
+    } finally {
+      await replayer.close();
+    }
+  }, 60_000);
 });
