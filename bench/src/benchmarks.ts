@@ -438,9 +438,7 @@ export async function memory(env: BenchEnvironment, options: Options, log: Log):
     const cold = rssMb(worker.pid ?? 0);
     const warmUp = await startProjects(options.warmUpProjects);
     const withdraw: Decision = { type: 'withdraw', reason: 'memory benchmark warm-up' };
-    await mapLimit(warmUp, 8, (workflowId) =>
-      rawDecide(env, env.staff, workflowId.replace(/^project-/, ''), withdraw),
-    );
+    await mapLimit(warmUp, 8, (projectId) => rawDecide(env, env.staff, projectId, withdraw));
     await sleep(3_000);
     const idle = rssMb(worker.pid ?? 0);
     const begin = nowMs();
@@ -451,7 +449,7 @@ export async function memory(env: BenchEnvironment, options: Options, log: Log):
       `P5 fresh ${round(cold)} MB, after ${warmUp.length} withdrawn projects ${round(idle)} MB, ` +
         `${ids.length} cached ${round(loaded)} MB (started in ${round((nowMs() - begin) / 1000, 0)} s)`,
     );
-    await terminateAll(env, ids);
+    await terminateAll(env, ids.map(projectWorkflowId));
     const perProject = (loaded - idle) / options.cachedProjects;
     return [
       figure(

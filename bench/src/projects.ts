@@ -4,6 +4,7 @@ import {
   decisionUpdateFor,
   decisionUpdateId,
   projectWorkflow,
+  projectWorkflowId,
   stateQuery,
 } from '@app/workflows/public-api';
 import { bodyOf } from '../../test/support/api-projects';
@@ -82,16 +83,16 @@ export async function rawStart(env: BenchEnvironment, application: Application):
   return projectId;
 }
 
-/** Starts on another task queue (the memory benchmark's worker), until the first state. */
+/** Starts on another task queue (the memory benchmark's worker), until the first state. Returns the project id. */
 export async function rawStartOn(
   env: BenchEnvironment,
   taskQueue: string,
   application: Application,
 ): Promise<string> {
-  const { options } = startProjectOptions(taskQueue, application, env.config.policy);
+  const { projectId, options } = startProjectOptions(taskQueue, application, env.config.policy);
   const handle = await env.client.workflow.start(projectWorkflow, options);
   await handle.query(stateQuery);
-  return options.workflowId;
+  return projectId;
 }
 
 export async function apiDecide(
@@ -121,7 +122,7 @@ export function rawDecide(
 ): Promise<DecisionResult> {
   const decisionId = randomUUID();
   return env.client.workflow
-    .getHandle(`project-${projectId}`)
+    .getHandle(projectWorkflowId(projectId))
     .executeUpdate(decisionUpdateFor(decision.type), {
       args: [{ decisionId, actor: user.actor, decision }],
       updateId: decisionUpdateId(decisionId, user.actor, decision),

@@ -74,6 +74,9 @@ class ReplaySession {
   }
 
   private async run(options: () => Promise<ReplayWorkerOptions>): Promise<void> {
+    // What the replays still waiting are told when the worker ends: its failure, or (queued
+    // after the input ended, a race with the idle stop) to retry rather than hang.
+    let failure: unknown = new Error('the replay worker stopped; retry the replay');
     try {
       const results = Worker.runReplayHistories(await options(), this.histories());
       for await (const result of results) {
@@ -81,18 +84,13 @@ class ReplaySession {
         this.current = undefined;
       }
     } catch (error) {
-      this.closed = true;
-      this.current?.reject(error);
-      this.current = undefined;
-      for (const pending of this.queue.splice(0)) pending.reject(error);
+      failure = error;
     } finally {
       this.closed = true;
       this.clearIdleTimer();
       this.onEnd();
-      // Queued after the input ended (a race with the idle stop): answer rather than hang.
-      for (const pending of this.queue.splice(0)) {
-        pending.reject(new Error('the replay worker stopped; retry the replay'));
-      }
+      for (const pending of [this.current, ...this.queue.splice(0)]) pending?.reject(failure);
+      this.current = undefined;
     }
   }
 
