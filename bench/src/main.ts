@@ -15,6 +15,7 @@ import {
   replay,
   start,
 } from './benchmarks';
+import { adapterFloor } from './adapter-floor';
 import { startBenchEnvironment } from './environment';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
       figures.push(...(await run()));
     };
     await step('P0', () => calibration(env, sizes, log));
+    await step('P0', () => adapterFloor(sizes, log));
     await step('P1', () => start(env, sizes, log));
     await step('P2', () => decisions(env, sizes, log));
     let finished: string | undefined;
