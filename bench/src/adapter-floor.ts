@@ -9,18 +9,18 @@ import {
   INestApplication,
   Injectable,
   Module,
-  RequestMethod,
   ValidationPipe,
 } from '@nestjs/common';
 import { APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule, loadConfig } from '@app/config';
 import { ApiExceptionFilter } from '../../apps/api/src/common/api-exception.filter';
 import { loggerOptions } from '../../apps/api/src/common/logger.options';
 import { validationExceptionFactory } from '../../apps/api/src/common/validation-exception.factory';
 import { IS_PUBLIC, Public } from '../../apps/api/src/auth/public.decorator';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import type { Figure, Log, Options } from './benchmarks';
 import { median, nowMs, round } from './stats';
 
@@ -58,14 +58,7 @@ class PublicRouteGuard implements CanActivate {
 
 function helloModule(config: AppConfig): unknown {
   @Module({
-    imports: [
-      ConfigModule.forConfig(config),
-      // Every path, spelled so both adapters' middleware matchers read it.
-      LoggerModule.forRoot({
-        ...loggerOptions(config),
-        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-      }),
-    ],
+    imports: [ConfigModule.forConfig(config), LoggerModule.forRoot(loggerOptions(config))],
     controllers: [HelloController],
     providers: [
       { provide: APP_GUARD, useClass: PublicRouteGuard },
@@ -97,12 +90,12 @@ async function nestSide(name: 'express' | 'fastify', config: AppConfig): Promise
       ? await NestFactory.create<NestExpressApplication>(module, new ExpressAdapter(), {
           logger: false,
         })
-      : await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
+      : await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(), {
           logger: false,
         });
   configure(app);
   await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer()).address() as AddressInfo;
+  const { port } = app.getHttpServer().address() as AddressInfo;
   return { name: `nest+${name}`, url: `http://127.0.0.1:${port}/health`, close: () => app.close() };
 }
 

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { AppConfig, loadConfig } from '@app/config';
@@ -10,6 +10,7 @@ import type { Actor } from '@app/domain';
 import { runMigrations } from '@app/persistence';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import { startEmbeddedPostgres, RunningPostgres } from '../../infra/dev/embedded-postgres';
 import { freePort } from '../../infra/dev/free-port';
 import { resolveTemporalBinary } from '../../infra/dev/temporal-binary';
@@ -37,7 +38,7 @@ export interface BenchEnvironment {
   config: AppConfig;
   env: Record<string, string>;
   apiUrl: string;
-  api: NestExpressApplication;
+  api: NestFastifyApplication;
   client: Client;
   db: Pool;
   worker: ChildProcess;
@@ -139,9 +140,11 @@ export async function startBenchEnvironment(
   log('starting the worker (child process) and the API (in process)');
   const worker = await startWorkerProcess(env, 'worker.log');
   const api = await configureApp(
-    await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-      logger: ['error', 'warn'],
-    }),
+    await NestFactory.create<NestFastifyApplication>(
+      AppModule.forConfig(config),
+      createHttpAdapter(),
+      { logger: ['error', 'warn'] },
+    ),
   );
   await api.listen(0, '127.0.0.1');
   const address = api.getHttpServer().address() as { port: number };

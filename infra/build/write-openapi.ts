@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@app/config';
 import { AppModule } from '../../apps/api/src/app.module';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import { createOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
 import { repoRoot } from '../dev/repo-root';
 
@@ -13,7 +14,7 @@ export const OPENAPI_JSON = 'apps/api/openapi.json';
  * repository. Preview mode builds the module graph without connecting to anything.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forConfig(new AppConfig()), {
+  const app = await NestFactory.create(AppModule.forConfig(new AppConfig()), createHttpAdapter(), {
     preview: true,
     logger: false,
   });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { Response } from 'supertest';
 import type { ActorRole } from '@app/domain';
 import { generateToken } from '../../apps/api/src/auth/bearer-tokens';
@@ -196,11 +196,11 @@ const ROUTES: Record<string, RouteRow> = {
 };
 
 /**
- * The request logger (nestjs-pino) is middleware that Nest mounts on every method and path; it
- * answers nothing itself, so a path no controller serves is a 404 for anyone, token or not.
+ * Fastify's not-found handler (Nest's) answers every method and path no route serves: a 404
+ * for anyone, token or not. (The request logger is middleware there, not a route.)
  */
-const LOGGER_WILDCARD = 'ALL /{/*splat}';
-ROUTES[LOGGER_WILDCARD] = {
+const NOT_FOUND_HANDLER = 'ALL *';
+ROUTES[NOT_FOUND_HANDLER] = {
   protected: false,
   expect: () => 'allow',
   answer: 404,
@@ -224,7 +224,7 @@ function normalisePath(...parts: string[]): string {
 }
 
 /** The routes Nest built from its controllers' metadata. */
-function controllerRoutes(app: NestExpressApplication): string[] {
+function controllerRoutes(app: NestFastifyApplication): string[] {
   const discovery = new DiscoveryService(app.get(ModulesContainer));
   const scanner = new MetadataScanner();
   return discovery.getControllers().flatMap(({ metatype, instance }) => {
@@ -243,37 +243,31 @@ function controllerRoutes(app: NestExpressApplication): string[] {
   });
 }
 
-/** Express lists a route mounted with `all` under each of its ~35 methods. */
-const ALL_METHODS_THRESHOLD = 20;
-
-interface RouterLayer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
+/** The routes Fastify registered (controllers, Swagger), as its onRoute hook saw them. */
+function recordRoutes(app: NestFastifyApplication, into: string[]): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route: { method: string | string[]; url: string }) => {
+      for (const method of [route.method].flat())
+        into.push(`${method} ${normalisePath(route.url)}`);
+    });
 }
 
-/** Every route the HTTP server answers, whoever registered it (controllers, Swagger). */
-function serverRoutes(app: NestExpressApplication): string[] {
-  const express = app.getHttpAdapter().getInstance() as {
-    router?: { stack: RouterLayer[] };
-    _router?: { stack: RouterLayer[] };
-  };
-  const router = express.router ?? express._router;
-  if (!router) throw new Error('cannot find the Express router of the app');
-  return router.stack.flatMap(({ route }) => {
-    if (!route) return [];
-    const methods = Object.entries(route.methods)
-      .filter(([, on]) => on)
-      .map(([method]) => method.toUpperCase());
-    // A route mounted for every method (router.all) is one row, not one per HTTP verb.
-    const named = methods.length >= ALL_METHODS_THRESHOLD ? ['ALL'] : methods;
-    return named.flatMap((method) =>
-      [route.path].flat().map((path) => `${method} ${normalisePath(path)}`),
-    );
-  });
+/** Every route the HTTP server answers, whoever registered it, and its not-found handler. */
+function serverRoutes(recorded: string[]): string[] {
+  const routes = new Set(recorded);
+  // Fastify answers HEAD for every GET route with the same handler, guards and all.
+  for (const route of recorded) {
+    if (route.startsWith('HEAD ') && routes.has(`GET ${route.slice(5)}`)) routes.delete(route);
+  }
+  return [...routes, NOT_FOUND_HANDLER];
 }
 
 describe('HTTP: who may use which route (generated from the route table)', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
+  const recorded: string[] = [];
   const as = {} as Record<Role, HttpAs>;
   let otherMentor: HttpAs;
   const projectOf = {} as Record<Relation, string>;
@@ -283,7 +277,7 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
     ctx = await openIntegrationContext('api-access', {
       AUDIT_SIGNING_KEY: sharedTestAuditSigningKey(),
     });
-    app = await bootApi(ctx.config);
+    app = await bootApi(ctx.config, { beforeConfigure: (nest) => recordRoutes(nest, recorded) });
     const [mentorId, otherMentorId] = await Promise.all([
       createRoomyMentor(ctx.db, 'Access Mentoring Ltd'),
       createRoomyMentor(ctx.db, 'Other Access Mentoring Ltd'),
@@ -376,7 +370,7 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
   }
 
   it('has a row for every route the server answers, and finds every controller route', () => {
-    const served = serverRoutes(app);
+    const served = serverRoutes(recorded);
     const declared = controllerRoutes(app);
     expect(declared.length).toBeGreaterThan(30);
     expect(declared.filter((route) => !served.includes(route))).toEqual([]);
@@ -387,7 +381,7 @@ describe('HTTP: who may use which route (generated from the route table)', () =>
   });
 
   it('answers every route × role × project relation as the table says, and logs each refusal', async () => {
-    const routes = [...new Set([...serverRoutes(app), ...controllerRoutes(app)])].sort();
+    const routes = [...new Set([...serverRoutes(recorded), ...controllerRoutes(app)])].sort();
     const mismatches: string[] = [];
     const refusals: { role: Role; method: string; path: string; status: 403 | 404 }[] = [];
 

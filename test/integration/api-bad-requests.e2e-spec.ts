@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { Response } from 'supertest';
 import { Application, DECISION_TYPES, DecisionType } from '@app/domain';
 import { validApplication } from '@app/domain/testing/domain.fixtures';
@@ -56,7 +56,7 @@ const team = (size: number): Application['teamMembers'] =>
 
 describe('HTTP: bad requests are refused with a 4xx naming the field or rule, and change nothing', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
@@ -11,7 +11,7 @@ function bodyOf(decision: object): object {
 
 describe('HTTP: a project from POST /projects to INCUBATED, by signed-in people', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;

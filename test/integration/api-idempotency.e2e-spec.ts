@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Response } from 'supertest';
 import type { DecisionSummary } from '@app/domain';
 import {
@@ -14,7 +14,7 @@ import { bootApi } from '../support/test-api';
 
 describe('HTTP: a request sent again has one effect and gets the first answer', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { normaliseName } from '@app/domain';
 import { freePort } from '../../infra/dev/free-port';
 import { eventually } from '../support/eventually';
@@ -12,7 +12,7 @@ const DEADLINE_MS = 1_500;
 
 describe('HTTP while Temporal or the worker is away', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { generateToken } from '../../apps/api/src/auth/bearer-tokens';
@@ -27,7 +27,7 @@ interface SecurityEventBody {
 
 describe('identity and access through HTTP', () => {
   const config = testConfig({ SESSION_TTL_MINUTES: '60' });
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let db: Pool;
   let admin: TestUser;
   let staff: TestUser;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DueTimeActivities } from '../../apps/worker/src/activities/time.activities';
 import { HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
@@ -10,7 +10,7 @@ const SATURDAY = '2031-01-04';
 
 describe('HTTP: operators keep the working-day calendar', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: HttpAs;
   let staff: HttpAs;
   let reviewer: HttpAs;

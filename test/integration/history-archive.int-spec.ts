@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { archivedRunsOf } from '@app/persistence';
 import { projectWorkflowId } from '@app/workflows/public-api';
@@ -32,7 +32,7 @@ interface Timeline {
 describe('archive: a closed project whose runs Temporal deleted keeps its whole history', () => {
   let temporal: RunningTemporal;
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let mentor: HttpAs;
   let reviewer: HttpAs;

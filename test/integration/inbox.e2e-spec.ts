@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { eventually } from '../support/eventually';
 import { d } from '../support/fixtures';
 import { bodyOf, decideOk, submitProject } from '../support/api-projects';
@@ -28,7 +28,7 @@ const URGENCY_ORDER = ['overdue', 'due', 'flagged', 'open'];
 
 describe('HTTP: GET /me/inbox, what the caller must act on now', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { d } from '../support/fixtures';
 import { bodyOf, decideOk, submitProject } from '../support/api-projects';
 import { eventually } from '../support/eventually';
@@ -25,7 +25,7 @@ interface NotificationPage {
 
 describe('HTTP: my notifications and how I want them', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let mentor: HttpAs;
   let otherMentor: HttpAs;

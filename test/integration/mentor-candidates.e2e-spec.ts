@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { bodyOf, decideOk, submitProject } from '../support/api-projects';
 import { HttpAs, signedInUser } from '../support/http-client';
@@ -42,7 +42,7 @@ interface Candidates {
 describe('HTTP: mentors kept by staff and themselves, and the explained candidates of a project', () => {
   const suffix = uniqueSuffix();
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let reviewer: HttpAs;
   let projectId: string;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from '../../infra/dev/repo-root';
@@ -13,7 +13,7 @@ import { testConfig } from '../support/test-env';
  * from the code. `npm run openapi` regenerates both the DTO metadata and the document.
  */
 describe('OpenAPI at /docs and in the repository', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await bootApi(testConfig());
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { Response } from 'supertest';
 import { d } from '../support/fixtures';
 import { bodyOf, decideOk, driveProjectTo, submitProject } from '../support/api-projects';
@@ -45,7 +45,7 @@ function binary(
 
 describe('HTTP: business-plan documents, uploaded, referred to by a plan version, downloaded', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let storageDir: string;
   let staff: HttpAs;
   let mentor: HttpAs;
@@ -56,7 +56,7 @@ describe('HTTP: business-plan documents, uploaded, referred to by a plan version
   let otherProjectId: string;
 
   function upload(
-    app: NestExpressApplication,
+    app: NestFastifyApplication,
     who: HttpAs,
     project: string,
     content: Buffer,

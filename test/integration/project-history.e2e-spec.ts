@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'supertest';
 import { historiesInFile, replayRuns } from '../../apps/api/src/project-history/workflow-replay';
@@ -31,7 +31,7 @@ function csvRows(response: Response): Record<string, string>[] {
 
 describe('HTTP: a project history for reviewers (timeline, CSV, raw history, replay)', () => {
   let ctx: IntegrationContext;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
 import request, { Response } from 'supertest';
 import type { ActorRole } from '@app/domain';
@@ -13,7 +13,7 @@ export interface SignedInUser extends TestUser {
 /** Requests as one signed-in user; decisions get a fresh decisionId unless one is given. */
 export class HttpAs {
   constructor(
-    private readonly app: NestExpressApplication,
+    private readonly app: NestFastifyApplication,
     readonly user: SignedInUser,
   ) {}
 
@@ -77,7 +77,7 @@ export async function createRoomyMentor(
 }
 
 export async function signedInUser(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   db: Pool,
   role: ActorRole,
   options: { mentorId?: string } = {},

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
@@ -7,17 +7,25 @@ import type { ActorRole } from '@app/domain';
 import { AppModule } from '../../apps/api/src/app.module';
 import { hashPassword } from '../../apps/api/src/auth/passwords';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import { uniqueSuffix } from './fixtures';
 
 /** The API as production builds it (same module and `configureApp`), not listening on a port. */
-export async function bootApi(config: AppConfig): Promise<NestExpressApplication> {
+export async function bootApi(
+  config: AppConfig,
+  options: { beforeConfigure?: (app: NestFastifyApplication) => void } = {},
+): Promise<NestFastifyApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forConfig(config)],
   }).compile();
-  const app = await configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    logger: false,
+  });
+  options.beforeConfigure?.(app);
+  await configureApp(app);
   await app.init();
+  // Fastify builds its routes and plugins on ready(); supertest then talks to its server.
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 
@@ -67,7 +75,7 @@ export async function createTestUser(
 }
 
 /** Signs in through HTTP and returns the session's bearer token. */
-export async function signIn(app: NestExpressApplication, user: TestUser): Promise<string> {
+export async function signIn(app: NestFastifyApplication, user: TestUser): Promise<string> {
   const response = await request(app.getHttpServer())
     .post('/auth/sessions')
     .send({ username: user.username, password: user.password })

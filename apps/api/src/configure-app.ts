@@ -1,19 +1,19 @@
+import fastifyMultipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
-/** Largest JSON body accepted; everything a decision carries lands in the workflow's history. */
-const JSON_BODY_LIMIT = '256kb';
-
 /**
  * Everything about the HTTP edge that production and the e2e tests must share: validation,
- * error mapping, body limits, shutdown hooks and the OpenAPI docs at /docs.
+ * error mapping, multipart uploads, shutdown hooks and the OpenAPI docs at /docs (the JSON body
+ * limit is the adapter's, see http/http-adapter.ts).
  */
-export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  // Plan documents; the limits of each upload are set where it is read.
+  await app.register(fastifyMultipart);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

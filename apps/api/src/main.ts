@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { InvalidConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { createHttpAdapter } from './http/http-adapter';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config),
+    createHttpAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   await configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuditCheckpointView, AuditTrailVerification } from '@app/persistence';
 import { Roles } from '../auth';
 import { AuditExport, AuditExportService } from './audit-export.service';
@@ -40,12 +40,12 @@ export class AuditController {
   @Roles('reviewer', 'admin')
   async export(
     @Query() query: AuditExportQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AuditExport | string> {
     const exported = await this.exports.export(query.from, query.to);
     if (query.format !== 'csv') return exported;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="audit-export.csv"');
+    response.header('Content-Type', 'text/csv; charset=utf-8');
+    response.header('Content-Disposition', 'attachment; filename="audit-export.csv"');
     return AuditExportService.csv(exported);
   }
 }

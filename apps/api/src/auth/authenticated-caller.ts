@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { ActorRole } from '@app/domain';
 import type { TokenKind } from './bearer-tokens';
 
@@ -13,6 +13,6 @@ export interface AuthenticatedCaller {
   tokenKind: TokenKind;
 }
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   caller?: AuthenticatedCaller;
 }

@@ -6,7 +6,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { pathOf } from '../common/request-path';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { Authentication, AuthTokensService } from './auth-tokens.service';
 import type { AuthenticatedRequest } from './authenticated-caller';
@@ -47,7 +48,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (this.isPublic(context, request.path)) return true;
+    if (this.isPublic(context, pathOf(request.url))) return true;
 
     const header = request.headers.authorization;
     if (!header) return this.refuse(context, 'missing-token');
@@ -95,7 +96,7 @@ export class AuthenticationGuard implements CanActivate {
       detail,
       user ?? {},
     );
-    http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="incubation"');
+    http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="incubation"');
     throw new UnauthorizedException({
       statusCode: HttpStatus.UNAUTHORIZED,
       message: REFUSAL_MESSAGES[reason],

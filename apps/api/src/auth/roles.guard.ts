@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ActorRole } from '@app/domain';
+import { pathOf } from '../common/request-path';
 import { SecurityLogService } from '../security-log/security-log.service';
 import type { SecurityReason } from '../security-log/security-reasons';
 import type { AuthenticatedRequest } from './authenticated-caller';
@@ -35,7 +36,7 @@ export class RolesGuard implements CanActivate {
     const caller = request.caller;
     // The authentication guard runs first; without a caller here the route is public by path.
     if (!caller) {
-      if (request.path.startsWith('/docs')) return true;
+      if (pathOf(request.url).startsWith('/docs')) return true;
       throw new UnauthorizedException('sign in first');
     }
 

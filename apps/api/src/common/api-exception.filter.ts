@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   isGrpcDeadlineError,
   isGrpcServiceError,
@@ -35,9 +35,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    response.status(body.statusCode).json(body);
+    response.code(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -67,6 +67,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof WorkflowNotFoundError) {
       return { statusCode: 404, error: 'Not Found', message: 'project not found' };
     }
+    const edge = fastifyClientError(exception);
+    if (edge) {
+      return {
+        statusCode: edge.statusCode,
+        error: httpStatusName(edge.statusCode),
+        message: edge.message,
+      };
+    }
     if (isTemporalUnavailable(exception)) {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
@@ -93,6 +101,23 @@ function workflowRefusal(exception: unknown): Refusal | undefined {
     ...(detail?.field ? { field: detail.field } : {}),
     message: cause.message,
   };
+}
+
+/**
+ * Fastify refuses a body before any handler runs (not JSON, too large, an unknown media type):
+ * its errors carry a 4xx statusCode and an FST_ code.
+ */
+function fastifyClientError(
+  exception: unknown,
+): { statusCode: number; message: string } | undefined {
+  const { code, statusCode, message } = (exception ?? {}) as {
+    code?: unknown;
+    statusCode?: unknown;
+    message?: unknown;
+  };
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
+  return { statusCode, message: typeof message === 'string' ? message : code };
 }
 
 function isTemporalUnavailable(exception: unknown): boolean {

@@ -1,17 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
+
+/** The caller's X-Request-Id when it is a plain token, else a fresh uuid. */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+}
 
 /** Structured JSON logs with a request id; credentials never reach a log line. */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Every path, spelled so the Fastify adapter's middleware matcher reads it (its default
+    // "{/*splat}" matches nothing there, and no request would be logged).
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
-      genReqId: (request: IncomingMessage) => {
-        const given = request.headers['x-request-id'];
-        return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
-      },
+      genReqId: requestId,
       redact: {
         paths: [
           'req.headers.authorization',

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { Readiness, ReadinessService } from './readiness.service';
 
@@ -19,13 +19,13 @@ export class HealthController {
   /** Readiness: PostgreSQL and Temporal both answer; 503 names the one that does not. */
   @Get('ready')
   async ready(
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<Readiness & { message: string }> {
     const result = await this.readiness.check();
     const down = Object.entries(result.checks)
       .filter(([, status]) => status.status === 'down')
       .map(([name]) => (name === 'postgres' ? 'PostgreSQL' : 'Temporal'));
-    response.status(result.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    response.code(result.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
       ...result,
       message: down.length === 0 ? 'ready' : `not ready: ${down.join(' and ')} down`,

@@ -1,18 +1,20 @@
 import {
+  BadRequestException,
   CallHandler,
+  createParamDecorator,
   ExecutionContext,
+  HttpException,
   Injectable,
   NestInterceptor,
   PayloadTooLargeException,
-  Type,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Observable } from 'rxjs';
 import { AppConfig } from '@app/config';
@@ -28,62 +30,79 @@ export interface ReceivedDocument {
   size: number;
 }
 
-type Done = (error: Error | null, info?: Partial<ReceivedDocument>) => void;
+type UploadRequest = FastifyRequest & { receivedDocument?: ReceivedDocument };
 
-/** A multer storage engine that writes each upload to its own temporary file. */
-const temporaryFiles = {
-  _handleFile(_req: unknown, file: { stream: Readable }, done: Done): void {
-    const path = join(tmpdir(), `plan-upload-${randomUUID()}`);
-    let size = 0;
-    file.stream.on('data', (chunk: Buffer) => (size += chunk.length));
-    pipeline(file.stream, createWriteStream(path, { flags: 'wx' })).then(
-      () => done(null, { path, size }),
-      (error: Error) => void rm(path, { force: true }).finally(() => done(error)),
-    );
-  },
-  _removeFile(_req: unknown, file: { path?: string }, done: (error: Error | null) => void): void {
-    if (!file.path) return done(null);
-    rm(file.path, { force: true }).then(
-      () => done(null),
-      (error: Error) => done(error),
-    );
-  },
-};
+/** The document the interceptor received, or undefined when the request carried none. */
+export const UploadedDocument = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ReceivedDocument | undefined =>
+    context.switchToHttp().getRequest<UploadRequest>().receivedDocument,
+);
 
 /**
- * Receives one document in the `file` field, up to PLAN_DOCUMENT_MAX_BYTES: multer stops at the
- * limit and drains the rest, and the caller gets a 413 that names the limit.
+ * Receives one document in the `file` field (@fastify/multipart, streamed to a temporary file),
+ * up to PLAN_DOCUMENT_MAX_BYTES: past the limit the stream stops, the part is deleted and the
+ * caller gets a 413 that names the limit. A request that is not multipart carries no document,
+ * which the service answers with a 400 naming the field.
  */
 @Injectable()
 export class PlanDocumentUploadInterceptor implements NestInterceptor {
-  private readonly multer: NestInterceptor;
   private readonly maxBytes: number;
 
   constructor(config: AppConfig) {
     this.maxBytes = config.PLAN_DOCUMENT_MAX_BYTES;
-    const Interceptor: Type<NestInterceptor> = FileInterceptor(PLAN_DOCUMENT_FIELD, {
-      storage: temporaryFiles,
-      // Browsers send a UTF-8 file name (e.g. 商业计划书.pdf) without naming the charset.
-      defParamCharset: 'utf8',
-      limits: { fileSize: this.maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
-    });
-    this.multer = new Interceptor();
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<UploadRequest>();
+    if (request.isMultipart()) request.receivedDocument = await this.receive(request);
+    return next.handle();
+  }
+
+  private async receive(request: FastifyRequest): Promise<ReceivedDocument | undefined> {
+    let path: string | undefined;
     try {
-      return await this.multer.intercept(context, next);
+      const part = await request.file({
+        // Browsers send a UTF-8 file name (e.g. 商业计划书.pdf) without naming the charset;
+        // @fastify/busboy reads a quoted filename as UTF-8.
+        limits: { fileSize: this.maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+      });
+      if (!part) return undefined;
+      if (part.fieldname !== PLAN_DOCUMENT_FIELD) {
+        part.file.resume();
+        throw new BadRequestException({
+          message: `unexpected file field "${part.fieldname}": send the document in the field "${PLAN_DOCUMENT_FIELD}"`,
+          field: part.fieldname,
+        });
+      }
+      path = join(tmpdir(), `plan-upload-${randomUUID()}`);
+      let size = 0;
+      part.file.on('data', (chunk: Buffer) => (size += chunk.length));
+      await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
+      if (part.file.truncated) throw this.tooLarge();
+      return { path, originalname: part.filename, mimetype: part.mimetype, size };
     } catch (error) {
-      if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException({
-          message: `the document is larger than the limit of ${describeBytes(this.maxBytes)} (${this.maxBytes} bytes)`,
-          rule: 'document-size-limit',
+      if (path) await rm(path, { force: true });
+      if (error instanceof HttpException) throw error;
+      const code = (error as { code?: string; statusCode?: number }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
+      const status = (error as { statusCode?: number }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        throw new BadRequestException({
+          message: `the multipart body could not be read: ${(error as Error).message}`,
           field: PLAN_DOCUMENT_FIELD,
-          limitBytes: this.maxBytes,
         });
       }
       throw error;
     }
+  }
+
+  private tooLarge(): PayloadTooLargeException {
+    return new PayloadTooLargeException({
+      message: `the document is larger than the limit of ${describeBytes(this.maxBytes)} (${this.maxBytes} bytes)`,
+      rule: 'document-size-limit',
+      field: PLAN_DOCUMENT_FIELD,
+      limitBytes: this.maxBytes,
+    });
   }
 }
 

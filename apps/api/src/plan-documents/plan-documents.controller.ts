@@ -6,11 +6,10 @@ import {
   Post,
   Res,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '@app/domain';
 import { CurrentActor, Roles } from '../auth';
 import { UploadedPlanDocumentView } from './dto/plan-document.response';
@@ -19,6 +18,7 @@ import {
   PLAN_DOCUMENT_FIELD,
   PlanDocumentUploadInterceptor,
   ReceivedDocument,
+  UploadedDocument,
 } from './plan-document-upload.interceptor';
 import { PlanDocumentsService } from './plan-documents.service';
 
@@ -48,7 +48,7 @@ export class PlanDocumentsController {
   upload(
     @Param('projectId') projectId: string,
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: ReceivedDocument | undefined,
+    @UploadedDocument() file: ReceivedDocument | undefined,
   ): Promise<UploadedPlanDocumentView> {
     return this.documents.upload(projectId, actor, file);
   }
@@ -60,12 +60,12 @@ export class PlanDocumentsController {
     @Param('projectId') projectId: string,
     @Param('documentId') documentId: string,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const document = await this.documents.download(projectId, actor, documentId);
-    response.setHeader(CONTENT_SHA256_HEADER, document.sha256);
-    response.setHeader('ETag', `"${document.sha256}"`);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.header(CONTENT_SHA256_HEADER, document.sha256);
+    response.header('ETag', `"${document.sha256}"`);
+    response.header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(document.content, {
       type: document.mediaType,
       length: document.sizeBytes,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '@app/domain';
 import { CurrentActor } from '../auth';
 import { HistoryQuery } from './dto/history.query';
@@ -28,12 +28,12 @@ export class ProjectHistoryController {
     @CurrentActor() actor: Actor,
     @Param('projectId') projectId: string,
     @Query() query: TimelineQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ProjectTimeline | string> {
     const timeline = await this.timelines.timeline(projectId, actor);
     if (query.format !== 'csv') return timeline;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader(
+    response.header('Content-Type', 'text/csv; charset=utf-8');
+    response.header(
       'Content-Disposition',
       `attachment; filename="project-${timeline.projectId}-timeline.csv"`,
     );

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
 import { SecurityEvent } from '@app/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-caller';
+import { pathOf } from '../common/request-path';
 import type { RefusedSubject } from './security-refusal.exception';
 import type { SecurityReason } from './security-reasons';
 
@@ -79,7 +80,7 @@ export class SecurityLogService {
 
   /** Records a refusal of `request`, naming its authenticated caller if it has one. */
   recordRequest(
-    request: Request,
+    request: FastifyRequest,
     reason: SecurityReason,
     detail: Record<string, unknown> = {},
     subject: RefusedSubject = {},
@@ -89,7 +90,7 @@ export class SecurityLogService {
       reason,
       method: request.method,
       // The path without its query string: a query could carry anything.
-      path: request.originalUrl.split('?')[0],
+      path: pathOf(request.originalUrl),
       ip: request.ip ?? null,
       userId: subject.userId ?? caller?.userId ?? null,
       username: subject.username ?? caller?.username ?? null,

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { SecurityLogService } from './security-log.service';
 import { SecurityRefusalException } from './security-refusal.exception';
@@ -15,7 +15,7 @@ export class SecurityRefusalInterceptor implements NestInterceptor {
         if (!(error instanceof SecurityRefusalException) || context.getType() !== 'http') {
           return throwError(() => error);
         }
-        const request = context.switchToHttp().getRequest<Request>();
+        const request = context.switchToHttp().getRequest<FastifyRequest>();
         return from(
           this.securityLog.recordRequest(request, error.reason, error.detail, error.subject),
         ).pipe(mergeMap(() => throwError(() => error)));
