@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '@app/config';
@@ -10,10 +10,16 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { uniqueSuffix } from './fixtures';
 
 /** The API as production builds it (same module and `configureApp`), not listening on a port. */
-export async function bootApi(config: AppConfig): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config)],
-  }).compile();
+export async function bootApi(
+  config: AppConfig,
+  /** Test-module overrides, e.g. a provider that makes the API "crash" at one point. */
+  customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<NestExpressApplication> {
+  const moduleRef = await customise(
+    Test.createTestingModule({
+      imports: [AppModule.forConfig(config)],
+    }),
+  ).compile();
   const app = await configureApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
   );

@@ -2,6 +2,8 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { refuseUnstorableInput, StorablePathGuard } from './common/storable-input.guard';
+import { refuseUnparsableHeaders } from './common/unparsable-header.handler';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
@@ -14,6 +16,8 @@ const JSON_BODY_LIMIT = '256kb';
  */
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Before authentication and every pipe: unstorable characters never reach a service.
+  app.use(refuseUnstorableInput);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -23,6 +27,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalGuards(new StorablePathGuard());
+  refuseUnparsableHeaders(app);
   // The API owns its signals (the worker leaves them to Temporal's Runtime).
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, await createOpenApiDocument(app));
