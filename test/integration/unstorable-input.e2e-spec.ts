@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 import { bodyOf, decideOk, submitProject, SubmittedApiProject } from '../support/api-projects';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
+import { recordHistoryFixture } from '../support/history-fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { rawHttpRequest, requestHead } from '../support/raw-http';
@@ -130,6 +131,14 @@ describe('HTTP: U+0000 and lone surrogates are refused at the edge, naming the f
       (before.body as { version: number }).version,
     );
     await decideOk(staff, project.projectId, 'screening', bodyOf(d.accept));
+    // The capacity-gated re-judge now also refuses unstorable text (behind a patch marker):
+    // a history of that path for the replay test.
+    await decideOk(staff, project.projectId, 'mentor-assignment', { mentorId });
+    await decideOk(mentor, project.projectId, 'mentor-assignment/accept', {});
+    await recordHistoryFixture(
+      ctx.client.workflow.getHandle(project.workflowId),
+      'mentor-accepted-storable-text-rule',
+    );
   });
 
   it('refuses them in every string field of POST /projects, creating nothing', async () => {
