@@ -86,17 +86,19 @@ describe('HTTP while Temporal or the worker is away', () => {
       });
       expect(submitted.status).toBe(503);
       expect(submitted.body.message).toMatch(/Temporal or the worker did not answer/);
-      // Nothing was half-applied: no project row, the title is free again.
+      // The outcome is unknown (Temporal may have started it): the claim, its start input and
+      // the first row stay, so the same key, or the worker's reconciler, finishes the start.
       const claims = await ctx.db.query(
         'SELECT count(*)::int AS n FROM title_claims WHERE college = $1 AND normalized_title = $2',
         [application.college, normaliseName(application.title)],
       );
-      expect(claims.rows[0].n).toBe(0);
-      const rows = await ctx.db.query(
-        'SELECT count(*)::int AS n FROM projects WHERE college = $1 AND title = $2',
-        [application.college, application.title],
+      expect(claims.rows[0].n).toBe(1);
+      const kept = await ctx.db.query<{ has_input: boolean; response: unknown }>(
+        `SELECT start_input IS NOT NULL AS has_input, response FROM project_submissions
+          WHERE submitted_by = $1`,
+        [user.user.id],
       );
-      expect(rows.rows[0].n).toBe(0);
+      expect(kept.rows).toEqual([{ has_input: true, response: null }]);
       await ctx.db.query('UPDATE users SET active = false WHERE id = $1', [user.user.id]);
     } finally {
       await downApp.close();

@@ -1,3 +1,4 @@
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -15,7 +16,8 @@ export interface IntegrationContext {
   db: Pool;
   dataSource: DataSource;
   worker: RunningTestWorker;
-  restartWorker(): Promise<void>;
+  /** Stops the worker and starts another, with test-module overrides when given. */
+  restartWorker(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,9 +42,9 @@ export async function openIntegrationContext(
     db,
     dataSource,
     worker: await startTestWorker(config),
-    restartWorker: async () => {
+    restartWorker: async (customise) => {
       await context.worker.stop();
-      context.worker = await startTestWorker(config);
+      context.worker = await startTestWorker(config, customise);
     },
     close: async () => {
       await context.worker.stop();

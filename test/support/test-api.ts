@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '@app/config';
@@ -13,11 +13,18 @@ import { uniqueSuffix } from './fixtures';
 /** The API as production builds it (same module and `configureApp`), not listening on a port. */
 export async function bootApi(
   config: AppConfig,
-  options: { beforeConfigure?: (app: NestFastifyApplication) => void } = {},
+  options: {
+    beforeConfigure?: (app: NestFastifyApplication) => void;
+    /** Test-module overrides, e.g. a provider that makes the API "crash" at one point. */
+    customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  } = {},
 ): Promise<NestFastifyApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config)],
-  }).compile();
+  const customise = options.customise ?? ((builder: TestingModuleBuilder) => builder);
+  const moduleRef = await customise(
+    Test.createTestingModule({
+      imports: [AppModule.forConfig(config)],
+    }),
+  ).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
     logger: false,
   });

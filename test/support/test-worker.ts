@@ -1,5 +1,6 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import {
   bundleWorkflowCode,
   DefaultLogger,
@@ -42,11 +43,20 @@ export interface RunningTestWorker {
  * The real worker module (activities, TypeORM on the test database) with a Temporal worker
  * polling the suite's task queue, running until `stop()`.
  */
-export async function startTestWorker(config: AppConfig): Promise<RunningTestWorker> {
+export async function startTestWorker(
+  config: AppConfig,
+  /** Test-module overrides (e.g. a provider switched off), for tests that break the worker. */
+  customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<RunningTestWorker> {
   quietRuntime();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
-    logger: ['error', 'warn'],
-  });
+  const app: INestApplicationContext = customise
+    ? await customise(Test.createTestingModule({ imports: [WorkerModule.forConfig(config)] }))
+        .setLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] }))
+        .compile()
+        .then((moduleRef) => moduleRef.init())
+    : await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
+        logger: ['error', 'warn'],
+      });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await app
     .get(TemporalWorkerService)

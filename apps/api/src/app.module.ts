@@ -31,6 +31,7 @@ export class AppModule {
           ...dataSourceOptions({
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
+            acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
             applicationName: 'incubation-api',
           }),
           retryAttempts: 3,

@@ -3,6 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { refuseUnstorableInput } from './common/storable-input.guard';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
@@ -14,6 +15,8 @@ import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document'
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   // Plan documents; the limits of each upload are set where it is read.
   await app.register(fastifyMultipart);
+  // Before authentication and every pipe: unstorable characters never reach a service.
+  refuseUnstorableInput(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -4,6 +4,7 @@ import { InvalidConfigError, loadConfig } from '@app/config';
 import { ArchiveSweeper } from './archive/archive-sweeper.service';
 import { AuditCheckpointScheduler } from './audit-checkpoints/audit-checkpoint.scheduler';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
+import { SubmissionReconciler } from './submissions/submission-reconciler.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
@@ -17,6 +18,8 @@ async function bootstrap(): Promise<void> {
   sweeper.start();
   const checkpoints = app.get(AuditCheckpointScheduler);
   checkpoints.start();
+  const submissions = app.get(SubmissionReconciler);
+  submissions.start();
   try {
     await app.get(TemporalWorkerService).run();
   } finally {
@@ -24,6 +27,7 @@ async function bootstrap(): Promise<void> {
     await dispatcher.stop();
     await sweeper.stop();
     await checkpoints.stop();
+    await submissions.stop();
     await app.close();
   }
 }

@@ -6,6 +6,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { ArchiveModule } from './archive/archive.module';
 import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 /** The worker is a Nest application context with no HTTP: activities are its services. */
@@ -20,6 +21,8 @@ export class WorkerModule {
           ...dataSourceOptions({
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
+            acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
             applicationName: 'incubation-worker',
           }),
           retryAttempts: 3,
@@ -29,6 +32,7 @@ export class WorkerModule {
         NotificationsModule,
         ArchiveModule,
         AuditCheckpointsModule,
+        SubmissionsModule,
       ],
       providers: [TemporalWorkerService],
     };

@@ -319,6 +319,64 @@ export class AppConfig {
   @Transform(toInt)
   ARCHIVE_SWEEP_BATCH = 200;
 
+  /** How often the worker finishes `POST /projects` claims whose start was not confirmed. */
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  @Transform(toInt)
+  SUBMISSION_RECONCILE_INTERVAL_MS = 30_000;
+
+  /**
+   * How long a claim is left to the API (which may still be starting it) before the reconciler
+   * starts its workflow, or releases it when Temporal has no such workflow and cannot start it.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  @Transform(toInt)
+  SUBMISSION_START_GRACE_MS = 60_000;
+
+  /**
+   * After this many failed attempts of an activity its project is flagged `needsAttention`
+   * (naming the activity), staff are told and the failure is audited once; it keeps retrying.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  ACTIVITY_ATTENTION_AFTER_ATTEMPTS = 5;
+
+  /**
+   * Activities one worker runs at once. Most hold a database connection, so it stays below
+   * `DATABASE_POOL_SIZE` (checked at boot), leaving room for the worker's background loops.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  WORKER_MAX_CONCURRENT_ACTIVITIES = 8;
+
+  /** Longest wait for a pooled database connection. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  @Transform(toInt)
+  DATABASE_ACQUIRE_TIMEOUT_MS = 5_000;
+
+  /** Longest any one SQL statement may run (PostgreSQL's statement_timeout). */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  @Transform(toInt)
+  DATABASE_STATEMENT_TIMEOUT_MS = 10_000;
+
+  /** Longest the recording activity waits for the audit chain's lock (lock_timeout). */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  @Transform(toInt)
+  AUDIT_LOCK_TIMEOUT_MS = 10_000;
+
   /** The checkpoint signing key, or null when signing is off. */
   get auditSigningKey(): AuditSigningKey | null {
     return this.AUDIT_SIGNING_KEY.trim() === ''
@@ -374,6 +432,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `API_TOKEN_DEFAULT_TTL_DAYS=${JSON.stringify(String(config.API_TOKEN_DEFAULT_TTL_DAYS))}: must not exceed API_TOKEN_MAX_TTL_DAYS (${config.API_TOKEN_MAX_TTL_DAYS})`,
     );
   }
+  if (errors.length === 0) problems.push(...workerSizingProblems(config));
   if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
+}
+
+/** The activities' start-to-close limit in the workflow code (libs/workflows). */
+export const ACTIVITY_START_TO_CLOSE_MS = 30_000;
+
+/**
+ * The pool and the worker's concurrency are sized together: every running activity may hold a
+ * connection, and the background loops need two more. Each database wait is bounded below the
+ * activity's own limit, so a timed-out attempt cannot keep the audit chain's lock.
+ */
+function workerSizingProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2 > config.DATABASE_POOL_SIZE) {
+    problems.push(
+      `WORKER_MAX_CONCURRENT_ACTIVITIES=${JSON.stringify(String(config.WORKER_MAX_CONCURRENT_ACTIVITIES))}: must leave two of DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}) free`,
+    );
+  }
+  for (const key of [
+    'DATABASE_ACQUIRE_TIMEOUT_MS',
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    'AUDIT_LOCK_TIMEOUT_MS',
+  ] as const) {
+    if (config[key] >= ACTIVITY_START_TO_CLOSE_MS) {
+      problems.push(
+        `${key}=${JSON.stringify(String(config[key]))}: must be below the activities' ${ACTIVITY_START_TO_CLOSE_MS} ms limit`,
+      );
+    }
+  }
+  return problems;
 }

@@ -22,6 +22,7 @@ import { LIMITS } from './limits.constants';
 import { BASIS_POINTS_WHOLE, checkBasisPoints, checkFen, isBasisPoints } from './numbers.rules';
 import { checkDuration } from './policy.rules';
 import { Refusal, ruleRefused } from './refusal.types';
+import { checkStorableText } from './storable-text.rules';
 import { isValidUscc } from './uscc.rules';
 
 const SHA256_HEX = { regex: /^[0-9a-f]{64}$/, description: '64 lowercase hexadecimal digits' };
@@ -123,13 +124,27 @@ const SHAPES: Record<
   resumeProject: { fields: ['reason'], check: (d) => reason(d.reason) },
 };
 
+export interface DecisionShapeOptions {
+  /**
+   * Refuse U+0000 and unpaired surrogates in every string. Off only where a workflow replays
+   * decisions accepted before the rule existed (their histories must replay unchanged).
+   */
+  storableText: boolean;
+}
+
 /**
  * Every stateless problem with a decision body: fields, types, limits, required comments and
  * reasons, USCC, share sums, dates. The API runs it before sending a decision; the workflow runs
  * it again (via `judgeDecision`) because an Update argument is untrusted JSON.
  */
-export function validateDecisionShape(decision: unknown): Refusal[] {
+export function validateDecisionShape(
+  decision: unknown,
+  options: DecisionShapeOptions = { storableText: true },
+): Refusal[] {
   if (!isJsonObject(decision)) return checkObject(decision, 'decision');
+  // First, so an unstorable character is named as such whatever else the field breaks.
+  const unstorable = options.storableText ? checkStorableText(decision) : [];
+  if (unstorable.length > 0) return unstorable;
   if (!isDecisionType(decision.type)) {
     return [checkOneOf(decision.type, 'type', DECISION_TYPES)[0]];
   }

@@ -24,6 +24,7 @@ export * from './project-state.types';
 export * from './record-fields.rules';
 export * from './refusal.types';
 export * from './stage.types';
+export * from './storable-text.rules';
 export * from './system-events.reducer';
 export * from './uscc.rules';
 export * from './working-day-calendar.rules';

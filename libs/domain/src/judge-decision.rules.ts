@@ -1,7 +1,7 @@
 import { Actor, actsAsStaff, ACTOR_ROLES } from './actor.types';
 import { canonicalJson } from './decision-hash.rules';
 import { DECISION_PERMISSIONS } from './decision-permissions.rules';
-import { validateDecisionShape } from './decision-shape.rules';
+import { DecisionShapeOptions, validateDecisionShape } from './decision-shape.rules';
 import { Decision, DecisionOf } from './decisions.types';
 import { LIMITS } from './limits.constants';
 import {
@@ -26,6 +26,7 @@ export function judgeDecision(
   state: ProjectState,
   actor: Actor,
   decision: Decision,
+  shapeOptions?: DecisionShapeOptions,
 ): Refusal | null {
   if (actor.role === 'reviewer') {
     return ruleRefused('reviewer-read-only', 'Reviewers may read projects but decide nothing.');
@@ -33,7 +34,7 @@ export function judgeDecision(
   if (!ACTOR_ROLES.includes(actor.role)) {
     return ruleRefused('unknown-role', `The role "${String(actor.role)}" may not decide anything.`);
   }
-  const shape = validateDecisionShape(decision);
+  const shape = validateDecisionShape(decision, shapeOptions);
   if (shape.length > 0) return shape[0];
   return (
     judgeRole(state, actor, decision) ??

@@ -6,6 +6,10 @@ export interface DatabaseConnectionOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Longest wait for a pooled connection (also when every connection is in use). */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout for every statement of this pool. */
+  statementTimeoutMs?: number;
 }
 
 /** Options shared by the apps (application role) and the migration runner (owner role). */
@@ -22,7 +26,14 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'incubation-pipeline',
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.acquireTimeoutMs ?? 5_000,
+      ...(options.statementTimeoutMs === undefined
+        ? {}
+        : {
+            statement_timeout: options.statementTimeoutMs,
+            // A transaction left open by an abandoned attempt must not hold its locks for long.
+            idle_in_transaction_session_timeout: options.statementTimeoutMs,
+          }),
     },
   };
 }

@@ -9,3 +9,4 @@ export * from './audit/audit-chain.verifier';
 export * from './audit/audit-checkpoints';
 export * from './archive/workflow-run-archive.store';
 export * from './read-model/project-read-model.writer';
+export * from './submissions/project-submission.store';

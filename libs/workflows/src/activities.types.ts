@@ -58,7 +58,13 @@ export type NotificationRecipient =
   { role: 'staff' } | { mentorId: string } | { userId: string } | { email: string };
 
 export type NotificationKind =
-  'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled';
+  | 'assignment_request'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'stalled'
+  /** Sent by the worker itself (not the workflow) when an activity keeps failing. */
+  | 'activity_failing';
 
 export interface NotificationRequest {
   /** Unique per notification (workflow id + event): a retried activity enqueues it once. */

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   defineQuery,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -58,6 +59,9 @@ function refusalFailure(refusal: Refusal): ApplicationFailure {
     nonRetryable: true,
   });
 }
+
+/** Patch: the re-judge after a capacity check also refuses unstorable text. */
+const STORABLE_TEXT_REJUDGED = 'storable-text-rejudged';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -200,8 +204,12 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       gatedDecisionInFlight = false;
     }
     // The state may have moved while the database answered: judge again before applying.
+    // Histories from before the storable-text rule replay with the old judgement (a decision
+    // its validator let through must not be refused here on replay).
     const refusal: Refusal | null = reservation.reserved
-      ? judgeDecision(state, actor, decision)
+      ? judgeDecision(state, actor, decision, {
+          storableText: patched(STORABLE_TEXT_REJUDGED),
+        })
       : {
           kind: 'RuleRefused',
           rule:

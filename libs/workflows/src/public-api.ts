@@ -4,5 +4,6 @@ export * from './activities.types';
 export * from './decision-updates';
 export * from './project-workflow.types';
 export * from './project-snapshot';
+export * from './project-start';
 export * from './search-attributes';
 export { projectWorkflow, stateQuery } from './project.workflow';

@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { Roles } from '../auth';
-import { CalendarOverrideDto } from './dto/calendar-override.dto';
+import { CalendarOverrideDto, ListCalendarOverridesQuery } from './dto/calendar-override.dto';
 import { CalendarOverridesService, CalendarOverrideView } from './calendar-overrides.service';
 
 /** The working-day calendar's operator corrections: admins change them, staff read them. */
@@ -20,10 +10,8 @@ export class CalendarOverridesController {
 
   @Get()
   @Roles('staff', 'reviewer')
-  list(
-    @Query('year', new ParseIntPipe({ optional: true })) year?: number,
-  ): Promise<CalendarOverrideView[]> {
-    return this.overrides.list(year);
+  list(@Query() query: ListCalendarOverridesQuery): Promise<CalendarOverrideView[]> {
+    return this.overrides.list(query.year);
   }
 
   @Put()

@@ -1,5 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { requestId } from '../common/logger.options';
+import { answerBadUrl, collectRoutePatterns } from '../common/storable-input.guard';
+import { answerClientError } from '../common/unparsable-header.handler';
 
 /** Largest JSON body accepted; everything a decision carries lands in the workflow's history. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
@@ -9,11 +11,17 @@ export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
  * at about twice Express's). main.ts, the tests and the benchmark all build it here.
  */
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+  const routes: string[] = [];
+  const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     // The request id pino logs (an X-Request-Id the caller sent, or a fresh uuid).
     genReqId: requestId,
     // Express answered "/projects/" like "/projects"; clients may rely on it.
     routerOptions: { ignoreTrailingSlash: true },
+    // Bad bytes in a path or a header are answered like every other bad field, naming it.
+    frameworkErrors: answerBadUrl(routes),
+    clientErrorHandler: answerClientError,
   });
+  collectRoutePatterns(adapter.getInstance(), routes);
+  return adapter;
 }

@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/domain';
 import { ListProjectsQuery, ProjectSort } from './dto/list-projects.query';
 import type { ProjectRow } from './project-access.service';
+import { decodeCursor, encodeCursor } from './project-list.cursor';
 
 export interface ProjectListItem {
   projectId: string;
@@ -38,29 +39,6 @@ const SORT_SQL: Record<ProjectSort, string> = {
 /** The read-model row with the page's sort key, as text for the cursor. */
 type ListRow = Omit<ProjectRow, 'workflow_id' | 'pending_actions'> & { sort_key: string };
 
-function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((part) => typeof part === 'string')
-    ) {
-      return value as [string, string];
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new BadRequestException({
-    message: 'cursor is not one this API gave out',
-    field: 'cursor',
-  });
-}
-
 /**
  * The project list, straight from the read model: filters and keyset pagination in SQL, so a
  * page costs the same at ten thousand projects as at ten.
@@ -77,7 +55,8 @@ export class ProjectListService {
       return `$${params.length}`;
     };
     // A mentor lists only the projects proposed or assigned to them.
-    const mentorId = actor.role === 'mentor' ? (actor.mentorId ?? '') : query.mentorId;
+    const mentorId = actor.role === 'mentor' ? actor.mentorId : query.mentorId;
+    if (actor.role === 'mentor' && !mentorId) return { items: [], nextCursor: null };
     if (mentorId !== undefined) where.push(`mentor_id = ${param(mentorId)}`);
     if (query.stage) where.push(`stage = ${param(query.stage)}`);
     if (query.status) where.push(`status = ${param(query.status)}`);
@@ -95,7 +74,7 @@ export class ProjectListService {
     const descending = (query.order ?? 'desc') === 'desc';
     const sortText = `(${sort})::text`;
     if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor);
+      const [key, id] = decodeCursor(query.cursor, query.sort === 'title' ? 'text' : 'time');
       const keyParam = param(key);
       const idParam = param(id);
       const typed = query.sort === 'title' ? keyParam : `${keyParam}::timestamptz`;

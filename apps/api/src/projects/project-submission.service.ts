@@ -1,9 +1,15 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { upsertProjectSnapshot } from '@app/persistence';
+import {
+  completeSubmission,
+  findSubmission,
+  insertSubmission,
+  SubmissionClaim,
+  upsertProjectSnapshot,
+} from '@app/persistence';
 import {
   Actor,
   Application,
@@ -12,31 +18,25 @@ import {
   createInitialState,
   normaliseName,
   sha256Hex,
-  Stage,
 } from '@app/domain';
 import {
-  CollegeKey,
-  IncubationStageKey,
   projectSnapshotOf,
+  projectStartOptions,
   projectWorkflow,
   projectWorkflowId,
   ProjectView,
+  ProjectWorkflowInput,
   stateQuery,
 } from '@app/workflows/public-api';
 import { RefusalException } from '../common/refusal.exception';
 import { TemporalGateway } from '../temporal/temporal.gateway';
+import { SubmissionCheckpoints } from './submission-checkpoints';
 
 export interface SubmittedProject {
   projectId: string;
   workflowId: string;
   /** The workflow's first state; null if the worker did not answer in time (it will). */
   state: ProjectView['state'] | null;
-}
-
-interface NewProject {
-  projectId: string;
-  workflowId: string;
-  submittedAt: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -49,9 +49,13 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /**
- * Submitting an application: eligibility at once, the title claimed in the database, then the
- * project's workflow started with the deployment's policy. The Idempotency-Key makes a retried
- * submission return the first answer and create one project.
+ * Submitting an application: eligibility at once, the title claimed in the database together
+ * with the workflow's start input, then the workflow started with the deployment's policy.
+ *
+ * One start makes one project whatever fails: a start whose answer was lost (a deadline, a
+ * crash) keeps its claim, and the same request again (same caller, same Idempotency-Key)
+ * issues the same start again, which Temporal answers "already started" if the first one got
+ * through. Claims nobody retries are finished by the worker's reconciler.
  */
 @Injectable()
 export class ProjectSubmissionService {
@@ -59,6 +63,7 @@ export class ProjectSubmissionService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalGateway,
     private readonly config: AppConfig,
+    private readonly checkpoints: SubmissionCheckpoints,
   ) {}
 
   async submit(
@@ -67,70 +72,32 @@ export class ProjectSubmissionService {
     application: Application,
   ): Promise<SubmittedProject> {
     const requestHash = sha256Hex(canonicalJson(application));
-    const earlier = await this.earlierAnswer(idempotencyKey, requestHash);
-    if (earlier) return earlier;
+    const earlier = await findSubmission(this.dataSource, actor.userId, idempotencyKey);
+    if (earlier) return this.answerRepeat(earlier, requestHash);
 
     const problems = checkEligibility(application);
     if (problems.length > 0) throw new RefusalException(problems);
 
     const projectId = randomUUID();
-    const workflowId = projectWorkflowId(projectId);
-    const submittedAt = new Date().toISOString();
-    const concurrent = await this.claim(
-      { projectId, workflowId, submittedAt },
-      idempotencyKey,
-      requestHash,
-      actor,
+    const input: ProjectWorkflowInput = {
+      projectId,
       application,
-    );
-    if (concurrent) return concurrent;
-    try {
-      await this.temporal.call((client) =>
-        client.workflow.start(projectWorkflow, {
-          workflowId,
-          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          args: [
-            {
-              projectId,
-              application,
-              policy: this.config.policy,
-              submittedBy: actor,
-              submittedAt,
-            },
-          ],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-          typedSearchAttributes: [
-            { key: IncubationStageKey, value: Stage.APPLICATION },
-            { key: CollegeKey, value: application.college },
-          ],
-        }),
-      );
-    } catch (error) {
-      // Not started: free the title and the key, so the same request can simply be retried.
-      await this.releaseClaim(projectId, idempotencyKey);
-      throw error;
-    }
-    // No wait for the workflow's own records: decisions and GET /projects/:id find the project
-    // through the row claim() wrote, and the workflow records each decision after its
-    // applicationSubmitted entry.
-    const state = await this.firstState(workflowId);
-    const answer: SubmittedProject = { projectId, workflowId, state };
-    await this.dataSource.query(
-      'UPDATE project_submissions SET response = $2 WHERE idempotency_key = $1',
-      [idempotencyKey, JSON.stringify(answer)],
-    );
-    return answer;
+      policy: this.config.policy,
+      submittedBy: actor,
+      submittedAt: new Date().toISOString(),
+    };
+    const claimed = await this.claim(input, idempotencyKey, requestHash, actor);
+    if (claimed !== 'claimed') return claimed;
+    this.checkpoints.afterClaim(projectId);
+    return this.start(input);
   }
 
-  private async earlierAnswer(key: string, requestHash: string): Promise<SubmittedProject | null> {
-    const rows: { request_hash: string; response: SubmittedProject | null }[] =
-      await this.dataSource.query(
-        'SELECT request_hash, response FROM project_submissions WHERE idempotency_key = $1',
-        [key],
-      );
-    if (rows.length === 0) return null;
-    if (rows[0].request_hash !== requestHash) {
+  /** The same key again: the first answer, or the first start finished now. */
+  private async answerRepeat(
+    earlier: SubmissionClaim,
+    requestHash: string,
+  ): Promise<SubmittedProject> {
+    if (earlier.requestHash !== requestHash) {
       throw new RefusalException([
         {
           kind: 'RuleRefused',
@@ -140,35 +107,73 @@ export class ProjectSubmissionService {
         },
       ]);
     }
-    if (rows[0].response === null) {
-      throw new ConflictException({
-        message:
-          'The first submission with this Idempotency-Key is still being processed; retry shortly.',
-        rule: 'submission-in-progress',
-      });
+    if (earlier.response !== null) return earlier.response as SubmittedProject;
+    if (earlier.startInput === null) {
+      // A claim from before start inputs were kept: only the reconciler can settle it.
+      throw new RefusalException([
+        {
+          kind: 'WrongStage',
+          rule: 'submission-in-progress',
+          field: 'Idempotency-Key',
+          message:
+            'The first submission with this Idempotency-Key is still being processed; retry shortly.',
+        },
+      ]);
     }
-    return rows[0].response;
+    return this.start(earlier.startInput as ProjectWorkflowInput, earlier.taskQueue);
   }
 
   /**
-   * Claims the key and the title, and writes the project's first read-model row (version 0,
-   * replaced by the workflow's first record), in one transaction: once the caller has the id,
-   * decisions and reads find the project, and a refused or failed start leaves nothing behind.
+   * Starts the workflow (again, if need be) and keeps the answer. Any failure leaves the claim
+   * in place: Temporal may have started the workflow although its answer never came.
+   */
+  private async start(
+    input: ProjectWorkflowInput,
+    taskQueue: string | null = this.config.TEMPORAL_TASK_QUEUE,
+  ): Promise<SubmittedProject> {
+    const options = projectStartOptions(input, taskQueue ?? this.config.TEMPORAL_TASK_QUEUE);
+    try {
+      await this.temporal.call((client) => client.workflow.start(projectWorkflow, options));
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    // No wait for the workflow's own records: decisions and GET /projects/:id find the project
+    // through the row claim() wrote, and the workflow records each decision after its
+    // applicationSubmitted entry.
+    const state = await this.firstState(options.workflowId);
+    const answer: SubmittedProject = {
+      projectId: input.projectId,
+      workflowId: options.workflowId,
+      state,
+    };
+    return (await completeSubmission(this.dataSource, input.projectId, answer)) as SubmittedProject;
+  }
+
+  /**
+   * Claims the key and the title, keeps the start input, and writes the project's first
+   * read-model row (version 0, replaced by the workflow's first record), in one transaction:
+   * once the caller has the id, decisions and reads find the project.
    */
   private async claim(
-    { projectId, workflowId, submittedAt }: NewProject,
+    input: ProjectWorkflowInput,
     key: string,
     requestHash: string,
     actor: Actor,
-    application: Application,
-  ): Promise<SubmittedProject | undefined> {
+  ): Promise<SubmittedProject | 'claimed'> {
+    const { projectId, application } = input;
+    const workflowId = projectWorkflowId(projectId);
+    const submittedAt = input.submittedAt ?? new Date().toISOString();
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO project_submissions (idempotency_key, request_hash, project_id, submitted_by)
-           VALUES ($1, $2, $3, $4)`,
-          [key, requestHash, projectId, actor.userId],
-        );
+        await insertSubmission(manager, {
+          idempotencyKey: key,
+          submittedBy: actor.userId,
+          requestHash,
+          projectId,
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          startInput: input,
+        });
         await manager.query(
           'INSERT INTO title_claims (project_id, college, normalized_title) VALUES ($1, $2, $3)',
           [projectId, application.college, normaliseName(application.title)],
@@ -179,7 +184,7 @@ export class ProjectSubmissionService {
           version: 0,
         });
       });
-      return undefined;
+      return 'claimed';
     } catch (error) {
       if (isUniqueViolation(error, 'ux_title_claims_active')) {
         throw new RefusalException([
@@ -191,21 +196,13 @@ export class ProjectSubmissionService {
           },
         ]);
       }
-      if (isUniqueViolation(error, 'ux_project_submissions_key')) {
-        // The same key arrived twice at once: answer like a repeat (or say it is in progress).
-        const earlier = await this.earlierAnswer(key, requestHash);
-        if (earlier) return earlier;
+      if (isUniqueViolation(error, 'ux_project_submissions_caller_key')) {
+        // The same key arrived twice at once: answer like a repeat.
+        const earlier = await findSubmission(this.dataSource, actor.userId, key);
+        if (earlier) return this.answerRepeat(earlier, requestHash);
       }
       throw error;
     }
-  }
-
-  private async releaseClaim(projectId: string, key: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('DELETE FROM projects WHERE id = $1 AND version = 0', [projectId]);
-      await manager.query('DELETE FROM title_claims WHERE project_id = $1', [projectId]);
-      await manager.query('DELETE FROM project_submissions WHERE idempotency_key = $1', [key]);
-    });
   }
 
   private async firstState(workflowId: string): Promise<ProjectView['state'] | null> {

@@ -4,6 +4,7 @@ import { ProjectDetailService } from './project-detail.service';
 import { ProjectListService } from './project-list.service';
 import { ProjectSubmissionService } from './project-submission.service';
 import { ProjectsController } from './projects.controller';
+import { SubmissionCheckpoints } from './submission-checkpoints';
 
 @Module({
   controllers: [ProjectsController],
@@ -12,6 +13,7 @@ import { ProjectsController } from './projects.controller';
     ProjectDetailService,
     ProjectListService,
     ProjectSubmissionService,
+    SubmissionCheckpoints,
   ],
   exports: [ProjectAccessService, ProjectSubmissionService],
 })

@@ -48,3 +48,23 @@ describe('notification messages', () => {
     ]);
   });
 });
+
+describe('the activity-failing notification', () => {
+  it('names the project and the failing step in both languages', () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { subject, body } = renderNotification(
+        {
+          notificationKey: 'project-p-1/activity-failing/7',
+          projectId: 'p-1',
+          projectTitle: '智能农业传感器',
+          kind: 'activity_failing',
+          recipients: [{ role: 'staff' }],
+          action: 'recordTransition',
+        },
+        language,
+      );
+      expect(subject).toContain('智能农业传感器');
+      expect(body).toContain('recordTransition');
+    }
+  });
+});

@@ -81,6 +81,12 @@ const ZH: Record<NotificationKind, Template> = {
       (deadline ? `（截止时间：${deadline}，北京时间）` : '') +
       `，已标记为需要关注，请协调处理。`,
   }),
+  activity_failing: ({ title, action }) => ({
+    subject: `【孵化中心】系统故障：项目「${title}」`,
+    body:
+      `项目「${title}」的系统步骤“${action}”多次失败，仍在自动重试，` +
+      `项目已标记为需要关注。请运维人员查看审计日志中的错误信息。`,
+  }),
   stalled: ({ title, deadline }) => ({
     subject: `【孵化中心】项目停滞：「${title}」`,
     body:
@@ -118,6 +124,12 @@ const EN: Record<NotificationKind, Template> = {
       `The step "${action}" of the project "${title}" was not done in time` +
       (deadline ? ` (deadline ${deadline}, Beijing time, UTC+8)` : '') +
       `. The project is flagged as needing attention; please follow up.`,
+  }),
+  activity_failing: ({ title, action }) => ({
+    subject: `[Incubation Center] System failure: "${title}"`,
+    body:
+      `The system step "${action}" of the project "${title}" keeps failing and is being ` +
+      `retried; the project is flagged as needing attention. Operators: the audit log has the error.`,
   }),
   stalled: ({ title, deadline }) => ({
     subject: `[Incubation Center] Stalled: "${title}"`,

@@ -1,4 +1,15 @@
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class CalendarOverrideDto {
   /** The day, in the Asia/Shanghai calendar. */
@@ -14,4 +25,14 @@ export class CalendarOverrideDto {
   @MinLength(1)
   @MaxLength(200)
   note!: string;
+}
+
+export class ListCalendarOverridesQuery {
+  /** Only the overrides of this year. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  year?: number;
 }

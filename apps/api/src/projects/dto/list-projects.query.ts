@@ -1,5 +1,15 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { LIMITS, STAGES } from '@app/domain';
 import type { Stage } from '@app/domain';
 import { queryBoolean } from '../../common/dto/page.query';
@@ -22,8 +32,7 @@ export class ListProjectsQuery {
   college?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.text.id)
+  @IsUUID(undefined, { message: 'mentorId must be a mentor id (a uuid)' })
   mentorId?: string;
 
   @IsOptional()
