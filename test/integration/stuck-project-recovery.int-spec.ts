@@ -115,11 +115,14 @@ describe('a project stuck on an unstorable character recovers when the fixed wor
       });
     }, 20_000);
     expect(failedAttempts).toBeGreaterThanOrEqual(2);
-    const notified = await ctx.db.query(
-      `SELECT 1 FROM notifications WHERE project_id = $1 AND kind = 'activity_failing'`,
-      [projectId],
-    );
-    expect(notified.rowCount).toBeGreaterThan(0);
+    // Flagged first, then audited and staff told, each outside the failing transaction.
+    await eventually(async () => {
+      const notified = await ctx.db.query(
+        `SELECT 1 FROM notifications WHERE project_id = $1 AND kind = 'activity_failing'`,
+        [projectId],
+      );
+      expect(notified.rowCount).toBeGreaterThan(0);
+    });
 
     // Deploy: the real worker. No reset, no workflow change.
     await ctx.restartWorker();
