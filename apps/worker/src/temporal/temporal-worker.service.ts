@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions, temporalDataConverter } from '@app/temporal-connection';
 import { ActivityRegistry } from '../activities/activity.registry';
 
 /**
@@ -29,11 +30,12 @@ export class TemporalWorkerService {
       workflowBundle,
       activities: this.activities.all(),
       shutdownGraceTime: this.config.WORKER_SHUTDOWN_GRACE_MS,
+      dataConverter: temporalDataConverter(this.config),
     });
   }
 
   async run(): Promise<void> {
-    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     try {
       const worker = await this.createWorker(connection);
       this.logger.log(
