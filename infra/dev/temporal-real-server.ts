@@ -1,12 +1,12 @@
 // Imported relatively: Jest's global setup loads this file outside Jest's module mapper.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection, TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { PROJECT_SEARCH_ATTRIBUTES } from '../../libs/workflows/src/search-attributes';
-import { freePort } from './free-port';
 import { ensureSearchAttributes, RunningTemporal, stopProcess } from './temporal-dev-server';
 import type { TemporalServerBinaries } from './temporal-server-binary';
 
@@ -184,7 +184,7 @@ export async function startTemporalServer(
   await prepareDatabase(options, db.main, 'postgresql/v12/temporal');
   await prepareDatabase(options, db.visibility, 'postgresql/v12/visibility');
   const ports = options.servicePorts ?? [];
-  while (ports.length < 8) ports.push(await freePort());
+  while (ports.length < 8) ports.push(await freeMembershipPort(ports));
   const configDir = join(options.dir, 'config');
   mkdirSync(configDir, { recursive: true });
   writeFileSync(
@@ -274,4 +274,21 @@ async function searchAttributesVisible(connection: Connection, namespace: string
   const names = PROJECT_SEARCH_ATTRIBUTES.map((key) => key.name);
   const query = names.map((name) => `${name} IS NULL`).join(' OR ');
   await connection.workflowService.countWorkflowExecutions({ namespace, query });
+}
+
+/**
+ * A free port below 32768: the server stores membership ports in a PostgreSQL smallint, so the
+ * OS's ephemeral ports (above 32767) make it exit with "out of range for type smallint".
+ */
+async function freeMembershipPort(taken: number[]): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (taken.includes(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
