@@ -292,3 +292,14 @@ async function freeMembershipPort(taken: number[]): Promise<number> {
     if (free) return port;
   }
 }
+
+/** Temporal's PostgreSQL login from a postgres:// URL (a superuser or a role that may create databases). */
+export function postgresOfUrl(url: string): TemporalPostgres {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+  };
+}
