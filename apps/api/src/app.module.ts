@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
+import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
 import { AdminUsersModule } from './admin-users/admin-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -33,6 +34,10 @@ export class AppModule {
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
             applicationName: 'incubation-api',
+            ssl: databaseSsl(
+              config.DATABASE_SSL_MODE as DatabaseSslMode,
+              config.DATABASE_SSL_CA_FILE,
+            ),
           }),
           retryAttempts: 3,
           retryDelay: 1_000,

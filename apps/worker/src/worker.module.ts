@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
+import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
 import { ActivitiesModule } from './activities/activities.module';
 import { ArchiveModule } from './archive/archive.module';
 import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
@@ -21,6 +22,10 @@ export class WorkerModule {
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
             applicationName: 'incubation-worker',
+            ssl: databaseSsl(
+              config.DATABASE_SSL_MODE as DatabaseSslMode,
+              config.DATABASE_SSL_CA_FILE,
+            ),
           }),
           retryAttempts: 3,
           retryDelay: 1_000,

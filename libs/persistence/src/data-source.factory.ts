@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -6,6 +7,8 @@ export interface DatabaseConnectionOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** TLS to PostgreSQL (see databaseSsl); plain when absent. */
+  ssl?: ConnectionOptions | false;
 }
 
 /** Options shared by the apps (application role) and the migration runner (owner role). */
@@ -23,6 +26,7 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'incubation-pipeline',
       connectionTimeoutMillis: 5_000,
+      ...(options.ssl ? { ssl: options.ssl } : {}),
     },
   };
 }
