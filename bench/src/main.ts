@@ -16,13 +16,19 @@ import {
   start,
 } from './benchmarks';
 import { startBenchEnvironment } from './environment';
+import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
   [--warm-up-projects 300] [--replays 10]
-  [--concurrency 4] [--only P0,P1,...] [--reference]`;
+  [--concurrency 4] [--only P0,P1,...] [--reference] [--temporal dev|server]`;
 
-function options(): { options: Options; only: Set<string>; reference: boolean } {
+function options(): {
+  options: Options;
+  only: Set<string>;
+  reference: boolean;
+  temporal: BenchTemporalKind;
+} {
   const { values } = parseArgs({
     options: {
       rounds: { type: 'string', default: '3' },
@@ -38,6 +44,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
       concurrency: { type: 'string', default: '4' },
       only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6' },
       reference: { type: 'boolean', default: false },
+      temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +59,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
     return value;
   };
   return {
+    temporal: benchTemporalKind(String(values.temporal)),
     options: {
       rounds: n('rounds'),
       calibrationSeconds: n('calibration-seconds'),
@@ -105,13 +113,13 @@ function table(figures: Figure[]): string {
 }
 
 async function main(): Promise<void> {
-  const { options: sizes, only, reference } = options();
+  const { options: sizes, only, reference, temporal } = options();
   const startedAt = new Date();
   const log = (line: string): void =>
     console.log(
       `[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`,
     );
-  const env = await startBenchEnvironment(log);
+  const env = await startBenchEnvironment(log, temporal);
   const figures: Figure[] = [];
   try {
     await closeLeftovers(env, log);
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine: machine(),
+    temporal,
     options: sizes,
     figures,
   };
@@ -153,7 +162,9 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(
     dir,
-    reference ? 'reference.json' : `${startedAt.toISOString().replace(/[:.]/g, '-')}.tmp.json`,
+    reference
+      ? `reference${temporal === 'server' ? '-server' : ''}.json`
+      : `${temporal === 'server' ? 'server-' : ''}${startedAt.toISOString().replace(/[:.]/g, '-')}.tmp.json`,
   );
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`written ${file}`);
