@@ -13,4 +13,5 @@ npm run --silent format:check
 npm run --silent typecheck
 npx jest --ci --selectProjects unit
 npx jest --ci --selectProjects integration
+bash infra/bin/integration-real-server.sh
 echo "all checks passed in $(( $(date +%s) - started )) s"
