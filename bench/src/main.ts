@@ -17,13 +17,19 @@ import {
 } from './benchmarks';
 import { adapterFloor } from './adapter-floor';
 import { startBenchEnvironment } from './environment';
+import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
   [--warm-up-projects 300] [--replays 10]
-  [--concurrency 4] [--only P0,P1,...] [--reference]`;
+  [--concurrency 4] [--only P0,P1,...] [--reference] [--temporal dev|server]`;
 
-function options(): { options: Options; only: Set<string>; reference: boolean } {
+function options(): {
+  options: Options;
+  only: Set<string>;
+  reference: boolean;
+  temporal: BenchTemporalKind;
+} {
   const { values } = parseArgs({
     options: {
       rounds: { type: 'string', default: '3' },
@@ -39,6 +45,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
       concurrency: { type: 'string', default: '4' },
       only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6' },
       reference: { type: 'boolean', default: false },
+      temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -53,6 +60,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
     return value;
   };
   return {
+    temporal: benchTemporalKind(String(values.temporal)),
     options: {
       rounds: n('rounds'),
       calibrationSeconds: n('calibration-seconds'),
@@ -106,13 +114,13 @@ function table(figures: Figure[]): string {
 }
 
 async function main(): Promise<void> {
-  const { options: sizes, only, reference } = options();
+  const { options: sizes, only, reference, temporal } = options();
   const startedAt = new Date();
   const log = (line: string): void =>
     console.log(
       `[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`,
     );
-  const env = await startBenchEnvironment(log);
+  const env = await startBenchEnvironment(log, temporal);
   const figures: Figure[] = [];
   try {
     await closeLeftovers(env, log);
@@ -146,6 +154,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine: machine(),
+    temporal,
     options: sizes,
     figures,
   };
@@ -155,7 +164,9 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(
     dir,
-    reference ? 'reference.json' : `${startedAt.toISOString().replace(/[:.]/g, '-')}.tmp.json`,
+    reference
+      ? `reference${temporal === 'server' ? '-server' : ''}.json`
+      : `${temporal === 'server' ? 'server-' : ''}${startedAt.toISOString().replace(/[:.]/g, '-')}.tmp.json`,
   );
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`written ${file}`);

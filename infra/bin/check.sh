@@ -7,6 +7,7 @@ started=$(date +%s)
 bash infra/bin/ensure-deps.sh
 npm run --silent build
 node dist/infra/dev/ensure-temporal.js
+bash infra/bin/ensure-temporal-server.sh
 npm run --silent lint
 npm run --silent format:check
 npm run --silent typecheck

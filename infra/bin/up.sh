@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash infra/bin/ensure-deps.sh
 npm run --silent build
+# --cluster: Temporal's own server on PostgreSQL, two workers and two APIs (infra/dev/up-cluster.ts).
+if [[ "${1:-}" == "--cluster" ]]; then exec node dist/infra/dev/up-cluster.js; fi
 exec node dist/infra/dev/up.js

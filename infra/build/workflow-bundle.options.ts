@@ -12,6 +12,8 @@ export function workflowBundleOptions(
   const root = repoRoot();
   return {
     workflowsPath,
+    // Failure messages travel as encoded attributes, so the payload codec encrypts them too.
+    failureConverterPath: join(root, 'libs/workflows/src/failure-converter.ts'),
     // The domain library (with its hashing and canonical-JSON dependencies) is pure and keeps no
     // state, so it is evaluated once in the worker's shared V8 context and deep-frozen, rather
     // than once per cached workflow: that copy per run was most of a cached project's memory.

@@ -12,12 +12,17 @@ import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 async function main(): Promise<void> {
   const port = Number(process.argv[2] ?? '55432');
   const running = await startEmbeddedPostgres({
-    dataDir: join(repoRoot(), '.data', 'postgres'),
+    dataDir: join(repoRoot(), '.data', process.argv[3] ?? 'postgres'),
     port,
   });
   console.log(
     POSTGRES_READY_PREFIX +
-      JSON.stringify({ ownerUrl: running.ownerUrl, appUrl: running.appUrl, port }),
+      JSON.stringify({
+        ownerUrl: running.ownerUrl,
+        appUrl: running.appUrl,
+        superuserUrl: running.superuserUrl,
+        port,
+      }),
   );
 }
 

@@ -128,7 +128,10 @@ export async function startTemporalDevServer(
   );
 }
 
-async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function ensureSearchAttributes(
+  connection: Connection,
+  namespace: string,
+): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const known = new Set(Object.keys(existing.customAttributes ?? {}));
   const missing = PROJECT_SEARCH_ATTRIBUTES.filter((key) => !known.has(key.name));

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions } from '@app/temporal-connection';
 import { createDataSource } from '@app/persistence';
 import { uniqueSuffix } from './fixtures';
 import { testConfig } from './test-env';
@@ -30,7 +31,8 @@ export async function openIntegrationContext(
   overrides: Record<string, string> = {},
 ): Promise<IntegrationContext> {
   const config = testConfig({ TEMPORAL_TASK_QUEUE: `${name}-${uniqueSuffix()}`, ...overrides });
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
+  // No codec: suites see the payloads as the server holds them (plain unless keys are set).
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const db = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 2 });

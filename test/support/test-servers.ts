@@ -7,6 +7,16 @@ import { startEmbeddedPostgres, RunningPostgres } from '../../infra/dev/embedded
 import { freePort } from '../../infra/dev/free-port';
 import { resolveTemporalBinary } from '../../infra/dev/temporal-binary';
 import { RunningTemporal, startTemporalDevServer } from '../../infra/dev/temporal-dev-server';
+import { postgresOfUrl, startTemporalServer } from '../../infra/dev/temporal-real-server';
+import { resolveTemporalServerBinaries } from '../../infra/dev/temporal-server-binary';
+
+/**
+ * Which Temporal the integration suites run on: `dev` (the CLI's dev server, the default) or
+ * `server` (Temporal's own server on the run's PostgreSQL, what a production cluster runs).
+ */
+export function testTemporalKind(): 'dev' | 'server' {
+  return process.env.INCUBATION_TEST_TEMPORAL === 'server' ? 'server' : 'dev';
+}
 
 export interface TestServers {
   temporal: RunningTemporal;
@@ -25,6 +35,34 @@ export async function startTestServers(
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
   chmodSync(scratch, 0o755);
   const [temporalPort, postgresPort] = [await freePort(), await freePort()];
+  if (testTemporalKind() === 'server') {
+    // The real server keeps its two databases in the run's PostgreSQL, so that comes first.
+    const postgres = await startEmbeddedPostgres({
+      dataDir: join(scratch, 'postgres'),
+      port: postgresPort,
+    });
+    try {
+      const temporal = await startTemporalServer({
+        binaries: resolveTemporalServerBinaries(),
+        postgres: postgresOfUrl(postgres.superuserUrl),
+        dir: join(scratch, 'temporal-server'),
+        port: temporalPort,
+        dynamicConfig: options.dynamicConfig,
+      });
+      await runMigrations(postgres.ownerUrl);
+      return {
+        temporal,
+        postgres,
+        stop: async () => {
+          await temporal.stop();
+          await postgres.stop();
+        },
+      };
+    } catch (error) {
+      await postgres.stop();
+      throw error;
+    }
+  }
   const [temporalStart, postgresStart] = await Promise.allSettled([
     startTemporalDevServer({
       binary: resolveTemporalBinary(),

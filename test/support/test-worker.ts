@@ -9,6 +9,7 @@ import {
   Worker,
 } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions } from '@app/temporal-connection';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import {
@@ -57,7 +58,7 @@ export async function startTestWorker(
     : await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
         logger: ['error', 'warn'],
       });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await app
     .get(TemporalWorkerService)
     .createWorker(connection, await testWorkflowBundle());

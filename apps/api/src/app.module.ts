@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
+import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
 import { AdminUsersModule } from './admin-users/admin-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CodecModule } from './codec/codec.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -33,6 +35,10 @@ export class AppModule {
             poolSize: config.DATABASE_POOL_SIZE,
             acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
             applicationName: 'incubation-api',
+            ssl: databaseSsl(
+              config.DATABASE_SSL_MODE as DatabaseSslMode,
+              config.DATABASE_SSL_CA_FILE,
+            ),
           }),
           retryAttempts: 3,
           retryDelay: 1_000,
@@ -51,6 +57,7 @@ export class AppModule {
         PlanDocumentsModule,
         ProjectHistoryModule,
         AuditModule,
+        CodecModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
+import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
 import { ActivitiesModule } from './activities/activities.module';
 import { ArchiveModule } from './archive/archive.module';
 import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
@@ -24,6 +25,10 @@ export class WorkerModule {
             acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
             statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
             applicationName: 'incubation-worker',
+            ssl: databaseSsl(
+              config.DATABASE_SSL_MODE as DatabaseSslMode,
+              config.DATABASE_SSL_CA_FILE,
+            ),
           }),
           retryAttempts: 3,
           retryDelay: 1_000,

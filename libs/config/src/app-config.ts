@@ -20,6 +20,7 @@ import {
   parseAuditPublicKeys,
   parseAuditSigningKey,
 } from './audit-signing-keys';
+import { parsePayloadKeys } from './payload-keys';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -377,6 +378,47 @@ export class AppConfig {
   @Transform(toInt)
   AUDIT_LOCK_TIMEOUT_MS = 10_000;
 
+  /**
+   * Payload encryption keys (`id:base64`, 32 bytes each, comma-separated, oldest first; the last
+   * encrypts). Empty: payloads are stored in plain JSON. `npm run codec:keygen` makes one.
+   */
+  @IsParsableKey(parsePayloadKeys, 'payload keys "id:base64key,..."')
+  TEMPORAL_PAYLOAD_KEYS = '';
+
+  /** Connect to Temporal over TLS (implied by any of the TEMPORAL_TLS_* files below). */
+  @IsBoolean({ message: 'TEMPORAL_TLS must be true or false' })
+  @Transform(toBoolean)
+  TEMPORAL_TLS = false;
+
+  /** PEM file of the CA that signed Temporal's server certificate (empty: the system's CAs). */
+  @IsString()
+  TEMPORAL_TLS_CA_FILE = '';
+
+  /** mTLS: PEM files of this process's client certificate and its private key (both or none). */
+  @IsString()
+  TEMPORAL_TLS_CERT_FILE = '';
+
+  @IsString()
+  TEMPORAL_TLS_KEY_FILE = '';
+
+  /** The name the server certificate must carry, when it is not the host of TEMPORAL_ADDRESS. */
+  @IsString()
+  TEMPORAL_TLS_SERVER_NAME = '';
+
+  /** Origin of the Temporal Web UI allowed to call the codec endpoint with cookies (CORS). */
+  @Matches(/^(https?:\/\/[^/\s]+)?$/, {
+    message: 'TEMPORAL_UI_ORIGIN must be an origin such as https://temporal.example.edu.cn',
+  })
+  TEMPORAL_UI_ORIGIN = '';
+
+  /** PostgreSQL TLS, as libpq's sslmode: disable, require, verify-ca or verify-full. */
+  @IsIn(['disable', 'require', 'verify-ca', 'verify-full'])
+  DATABASE_SSL_MODE = 'disable';
+
+  /** PEM file of the CA that signed PostgreSQL's certificate (verify-ca, verify-full). */
+  @IsString()
+  DATABASE_SSL_CA_FILE = '';
+
   /** The checkpoint signing key, or null when signing is off. */
   get auditSigningKey(): AuditSigningKey | null {
     return this.AUDIT_SIGNING_KEY.trim() === ''
@@ -398,7 +440,7 @@ export class AppConfig {
 }
 
 /** Keys whose values an error message must not repeat. */
-const SECRET_KEYS = new Set(['AUDIT_SIGNING_KEY']);
+const SECRET_KEYS = new Set(['AUDIT_SIGNING_KEY', 'TEMPORAL_PAYLOAD_KEYS']);
 
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -10,6 +11,8 @@ export interface DatabaseConnectionOptions {
   acquireTimeoutMs?: number;
   /** PostgreSQL's statement_timeout for every statement of this pool. */
   statementTimeoutMs?: number;
+  /** TLS to PostgreSQL (see databaseSsl); plain when absent. */
+  ssl?: ConnectionOptions | false;
 }
 
 /** Options shared by the apps (application role) and the migration runner (owner role). */
@@ -34,6 +37,7 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
             // A transaction left open by an abandoned attempt must not hold its locks for long.
             idle_in_transaction_session_timeout: options.statementTimeoutMs,
           }),
+      ...(options.ssl ? { ssl: options.ssl } : {}),
     },
   };
 }

@@ -17,3 +17,8 @@ export const Roles = (...roles: [ActorRole, ...ActorRole[]]): MethodDecorator & 
  * reviewer may call it although it is not a GET.
  */
 export const AccountSelfService = (): MethodDecorator => SetMetadata(ACCOUNT_SELF_SERVICE, true);
+
+export const READS_ONLY = 'auth:readsOnly';
+
+/** A POST that only reads (e.g. the codec's decode, whose body is too large for a GET). */
+export const ReadsOnly = (): MethodDecorator => SetMetadata(READS_ONLY, true);

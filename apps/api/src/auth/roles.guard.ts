@@ -12,7 +12,7 @@ import { SecurityLogService } from '../security-log/security-log.service';
 import type { SecurityReason } from '../security-log/security-reasons';
 import type { AuthenticatedRequest } from './authenticated-caller';
 import { IS_PUBLIC } from './public.decorator';
-import { ACCOUNT_SELF_SERVICE, REQUIRED_ROLES } from './roles.decorator';
+import { ACCOUNT_SELF_SERVICE, READS_ONLY, REQUIRED_ROLES } from './roles.decorator';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -44,7 +44,9 @@ export class RolesGuard implements CanActivate {
       ACCOUNT_SELF_SERVICE,
       context.getHandler(),
     );
-    if (caller.role === 'reviewer' && !READ_METHODS.has(request.method) && !selfService) {
+    const readsOnly = this.reflector.get<boolean | undefined>(READS_ONLY, context.getHandler());
+    const reads = READ_METHODS.has(request.method) || readsOnly;
+    if (caller.role === 'reviewer' && !reads && !selfService) {
       return this.refuse(
         request,
         'reviewer-read-only',

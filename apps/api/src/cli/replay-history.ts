@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidConfigError, loadConfig } from '@app/config';
+import { temporalDataConverter } from '@app/temporal-connection';
 import {
   bundleWorkflowsFrom,
   historiesInFile,
@@ -36,7 +37,8 @@ async function main(): Promise<number> {
   const bundle = values.workflows
     ? await bundleWorkflowsFrom(resolve(values.workflows))
     : await loadWorkflowBundle(loadConfig().WORKFLOW_BUNDLE_PATH);
-  const report = await replayRuns(bundle, workflowId, runs);
+  // The deployment's keys decrypt encrypted histories; plain ones replay as they are.
+  const report = await replayRuns(bundle, workflowId, runs, temporalDataConverter(loadConfig()));
   for (const run of report.runs) {
     console.log(
       run.consistent

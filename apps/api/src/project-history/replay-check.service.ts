@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Actor } from '@app/domain';
 import { AppConfig } from '@app/config';
+import { temporalDataConverter } from '@app/temporal-connection';
 import { ProjectRunsService } from './project-runs.service';
 import { ProjectHistoryAccess } from './timeline.service';
 import { WarmReplayer } from './warm-replayer';
@@ -25,13 +26,19 @@ export interface ProjectReplayCheck extends ReplayReport {
 @Injectable()
 export class ReplayCheckService implements OnModuleDestroy {
   private bundle: Promise<WorkflowBundle> | undefined;
-  private readonly replayer: WarmReplayer = warmReplayer(() => this.workflowBundle());
+  private readonly replayer: WarmReplayer;
 
   constructor(
     private readonly config: AppConfig,
     private readonly access: ProjectHistoryAccess,
     private readonly runs: ProjectRunsService,
-  ) {}
+  ) {
+    this.replayer = warmReplayer(
+      () => this.workflowBundle(),
+      undefined,
+      temporalDataConverter(config),
+    );
+  }
 
   async check(projectId: string, actor: Actor): Promise<ProjectReplayCheck> {
     const row = await this.access.readableProject(projectId, actor, 'replay-check');

@@ -1,4 +1,7 @@
-import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
+import {
+  decodeFromPayloadsAtIndex,
+  decodeOptionalFailureToOptionalError,
+} from '@temporalio/common/lib/internal-non-workflow';
 import type { LoadedDataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { Actor, Decision, DecisionResult, Refusal } from '@app/domain';
@@ -166,7 +169,9 @@ export async function buildTimeline(
           const success = attributes?.outcome?.success;
           const failure = attributes?.outcome?.failure;
           const result = success ? await decode<DecisionResult>(success.payloads) : undefined;
-          placeDecision(start, updateId, result, failure?.message ?? null);
+          // Decoded: the message may sit in the failure's (encrypted) encoded attributes.
+          const refused = await decodeOptionalFailureToOptionalError(converter, failure);
+          placeDecision(start, updateId, result, refused?.message ?? null);
           break;
         }
         case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { DataConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { History } from './project-runs.service';
@@ -51,11 +52,18 @@ function quietRuntime(): void {
   }
 }
 
-/** A replay worker kept warm for `bundle`, stopping after `idleMs` without replays. */
-export function warmReplayer(bundle: () => Promise<WorkflowBundle>, idleMs?: number): WarmReplayer {
+/**
+ * A replay worker kept warm for `bundle`, stopping after `idleMs` without replays. With the
+ * deployment's data converter it replays encrypted histories too (plain ones pass through).
+ */
+export function warmReplayer(
+  bundle: () => Promise<WorkflowBundle>,
+  idleMs?: number,
+  dataConverter?: DataConverter,
+): WarmReplayer {
   return new WarmReplayer(async () => {
     quietRuntime();
-    return { workflowBundle: await bundle(), replayName: 'replay-check' };
+    return { workflowBundle: await bundle(), replayName: 'replay-check', dataConverter };
   }, idleMs);
 }
 
@@ -69,8 +77,12 @@ export async function replayRuns(
   code: WorkflowBundle | WarmReplayer,
   workflowId: string,
   runs: { runId: string; history: History }[],
+  dataConverter?: DataConverter,
 ): Promise<ReplayReport> {
-  const replayer = code instanceof WarmReplayer ? code : warmReplayer(() => Promise.resolve(code));
+  const replayer =
+    code instanceof WarmReplayer
+      ? code
+      : warmReplayer(() => Promise.resolve(code), undefined, dataConverter);
   try {
     const results: RunReplay[] = [];
     for (const run of runs) {

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions, temporalDataConverter } from '@app/temporal-connection';
 import { GrpcRetryTracker } from './grpc-retry.tracker';
 import { TemporalGateway } from './temporal.gateway';
 import { TEMPORAL_CONNECTION } from './temporal.tokens';
@@ -18,7 +19,7 @@ import { TEMPORAL_CONNECTION } from './temporal.tokens';
       inject: [AppConfig, GrpcRetryTracker],
       useFactory: (config: AppConfig, retries: GrpcRetryTracker): Connection =>
         Connection.lazy({
-          address: config.TEMPORAL_ADDRESS,
+          ...temporalConnectionOptions(config),
           interceptors: [makeGrpcRetryInterceptor(retries.options())],
         }),
     },
@@ -26,7 +27,11 @@ import { TEMPORAL_CONNECTION } from './temporal.tokens';
       provide: Client,
       inject: [TEMPORAL_CONNECTION, AppConfig],
       useFactory: (connection: Connection, config: AppConfig): Client =>
-        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection,
+          namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: temporalDataConverter(config),
+        }),
     },
     TemporalGateway,
   ],

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions, temporalDataConverter } from '@app/temporal-connection';
 import { ActivityRegistry } from '../activities/activity.registry';
 
 /**
@@ -32,11 +33,12 @@ export class TemporalWorkerService {
       // Sized with the database pool (see AppConfig): the SDK's default of 100 activities
       // against 10 connections left attempts queuing for a connection until they timed out.
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      dataConverter: temporalDataConverter(this.config),
     });
   }
 
   async run(): Promise<void> {
-    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     try {
       const worker = await this.createWorker(connection);
       this.logger.log(

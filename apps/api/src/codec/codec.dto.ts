@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsObject,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
+
+/** One payload in Temporal's JSON form: metadata values and data in base64. */
+export class CodecPayloadDto {
+  @ApiPropertyOptional({
+    description: 'Metadata entries, each value base64',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsObject({ message: 'payloads[].metadata must be an object of base64 strings' })
+  metadata?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'The payload bytes, base64' })
+  @IsOptional()
+  @IsBase64({}, { message: 'payloads[].data must be base64' })
+  data?: string;
+}
+
+/** The body and the answer of Temporal's remote codec protocol (`/encode`, `/decode`). */
+export class CodecPayloadsDto {
+  @ApiProperty({ type: [CodecPayloadDto] })
+  @IsArray({ message: 'payloads must be an array' })
+  @ArrayMaxSize(1_000, { message: 'payloads must hold at most 1000 payloads' })
+  @ValidateNested({ each: true })
+  @Type(() => CodecPayloadDto)
+  payloads!: CodecPayloadDto[];
+}
