@@ -170,6 +170,50 @@ export const HANDLER_RESPONSES = {
       "admin"
     ]
   },
+  "CodecController.closeSession": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "public": false,
+    "roles": []
+  },
+  "CodecController.decode": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "CodecPayloadsDto",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "staff",
+      "reviewer"
+    ]
+  },
+  "CodecController.encode": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "CodecPayloadsDto",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "staff"
+    ]
+  },
+  "CodecController.openSession": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "public": false,
+    "roles": [
+      "staff",
+      "reviewer"
+    ]
+  },
   "DecisionsController.acceptAssignment": {
     "csv": false,
     "file": false,
@@ -1229,6 +1273,34 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "note",
       "createdAt"
     ]
+  },
+  "CodecPayloadsDto": {
+    "type": "object",
+    "properties": {
+      "payloads": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CodecPayloadDto"
+        }
+      }
+    },
+    "required": [
+      "payloads"
+    ]
+  },
+  "CodecPayloadDto": {
+    "type": "object",
+    "properties": {
+      "metadata": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "data": {
+        "type": "string"
+      }
+    }
   },
   "DecisionResult": {
     "type": "object",
