@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MentorPrivacy } from './mentor-privacy';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectDetailService } from './project-detail.service';
 import { ProjectListService } from './project-list.service';
@@ -12,7 +13,8 @@ import { ProjectsController } from './projects.controller';
     ProjectDetailService,
     ProjectListService,
     ProjectSubmissionService,
+    MentorPrivacy,
   ],
-  exports: [ProjectAccessService, ProjectSubmissionService],
+  exports: [ProjectAccessService, ProjectSubmissionService, MentorPrivacy],
 })
 export class ProjectsModule {}
