@@ -10,7 +10,6 @@ export interface OtherMentors {
 }
 
 const GONE = Symbol('about another mentor');
-type Walked = unknown | typeof GONE;
 
 /**
  * A mentor's views of their project never show another mentor's data (the contract's "People
@@ -68,7 +67,8 @@ function mentions(text: string, others: OtherMentors): 'id' | 'text' | null {
   return others.texts.some((name) => text.includes(name)) ? 'text' : null;
 }
 
-function walk(value: unknown, others: OtherMentors, inList: boolean): Walked {
+/** The value as the mentor may see it, or GONE for a list entry about another mentor. */
+function walk(value: unknown, others: OtherMentors, inList: boolean): unknown {
   if (typeof value === 'string') {
     const found = mentions(value, others);
     if (found === 'id' && inList) return GONE;
