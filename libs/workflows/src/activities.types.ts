@@ -58,7 +58,16 @@ export type NotificationRecipient =
   { role: 'staff' } | { mentorId: string } | { userId: string } | { email: string };
 
 export type NotificationKind =
-  'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled';
+  | 'assignment_request'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'stalled'
+  /** To the mentor who replaces another: the project is now theirs. */
+  | 'mentor_replacement'
+  /** To staff: the proposed mentor accepted, or declined (with the reason in `detail`). */
+  | 'assignment_accepted'
+  | 'assignment_declined';
 
 export interface NotificationRequest {
   /** Unique per notification (workflow id + event): a retried activity enqueues it once. */
@@ -72,6 +81,8 @@ export interface NotificationRequest {
   dueAt?: string;
   /** For reminders: the fraction of the limit that has passed (0.5, 0.8). */
   fraction?: number;
+  /** A person's words the notification passes on, e.g. a mentor's reason for declining. */
+  detail?: string;
 }
 
 export type MentorPlaceReservation =

@@ -6,4 +6,6 @@
 export const PATCHES = {
   /** extendDeadline of an overdue step counts from now, not from the due time that passed. */
   extendOverdueFromNow: 'extend-overdue-deadline-from-now',
+  /** The replacing mentor is told; staff are told when a mentor accepts or declines. */
+  tellMentorAnswers: 'notify-replacement-and-mentor-answers',
 } as const;

@@ -117,6 +117,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         const result = { ...applied.result, version: state.version };
         decisions[decisionId] = { hash, result };
         await recorder.decision(decisionId, hash, actor, decision, result);
+        await tellThoseConcerned(decisionId, decision);
         return result;
       },
       {
@@ -232,7 +233,34 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     }
     decisions[decisionId] = { hash, result: applied.result };
     await recorder.decision(decisionId, hash, actor, decision, applied.result);
+    await tellThoseConcerned(decisionId, decision);
     return applied.result;
+  }
+
+  /**
+   * The people a mentor decision concerns hear of it: the replacing mentor that the project is
+   * now theirs, staff that the proposed mentor accepted or declined (and why).
+   */
+  async function tellThoseConcerned(decisionId: string, decision: Decision): Promise<void> {
+    const told =
+      decision.type === 'replaceMentor'
+        ? { kind: 'mentor_replacement' as const, recipients: [{ mentorId: decision.mentorId }] }
+        : decision.type === 'acceptAssignment'
+          ? { kind: 'assignment_accepted' as const, recipients: [{ role: 'staff' as const }] }
+          : decision.type === 'declineAssignment'
+            ? {
+                kind: 'assignment_declined' as const,
+                recipients: [{ role: 'staff' as const }],
+                detail: decision.reason,
+              }
+            : null;
+    if (!told || !patched(PATCHES.tellMentorAnswers)) return;
+    await activities.enqueueNotification({
+      notificationKey: `${info.workflowId}:${told.kind}:${decisionId}`,
+      projectId: state.projectId,
+      projectTitle: state.application.title,
+      ...told,
+    });
   }
 
   /**

@@ -43,7 +43,7 @@ export class Notification {
   @Column({ type: 'text' })
   channel!: string;
 
-  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' */
+  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'mentor_replacement' | 'assignment_accepted' | 'assignment_declined' */
   @Column({ type: 'text' })
   kind!: string;
 

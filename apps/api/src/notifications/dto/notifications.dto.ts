@@ -27,7 +27,7 @@ export class UpdateNotificationPreferencesDto {
 
 export interface NotificationView {
   notificationId: string;
-  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' */
+  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'mentor_replacement' | 'assignment_accepted' | 'assignment_declined' */
   kind: string;
   projectId: string;
   action: string | null;
