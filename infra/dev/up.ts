@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@app/config';
 import { runMigrations } from '@app/persistence/run-migrations';
 import { localAuditSigningKey } from './local-audit-key';
+import { RunningMailCatcher, startMailCatcher } from './mail-catcher';
 import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 import { repoRoot } from './repo-root';
 import { resolveTemporalBinary } from './temporal-binary';
@@ -10,6 +11,8 @@ import { RunningTemporal, startTemporalDevServer, stopProcess } from './temporal
 
 const EMBEDDED_POSTGRES_PORT = 55432;
 const TEMPORAL_UI_OFFSET = 1000;
+/** Where the caught demo mail is listed (the SMTP side is SMTP_PORT, 1025 by default). */
+const MAIL_CATCHER_HTTP_PORT = 8025;
 
 interface Stoppable {
   name: string;
@@ -150,6 +153,20 @@ async function main(): Promise<void> {
       log(`using the Temporal server at ${config.TEMPORAL_ADDRESS}`);
     }
 
+    // With the default relay (nothing configured) the demo's mail goes to a local catcher.
+    let mail: RunningMailCatcher | undefined;
+    if (config.SMTP_HOST === defaults.SMTP_HOST && config.SMTP_PORT === defaults.SMTP_PORT) {
+      mail = await startMailCatcher({
+        smtpPort: config.SMTP_PORT,
+        httpPort: MAIL_CATCHER_HTTP_PORT,
+      });
+      const catcher = mail;
+      running.push({ name: 'mail catcher', stop: () => catcher.stop() });
+      log(`catching the demo's mail on 127.0.0.1:${config.SMTP_PORT}; read it at ${mail.url}`);
+    } else {
+      log(`sending mail through ${config.SMTP_HOST}:${config.SMTP_PORT}`);
+    }
+
     const applied = await runMigrations(ownerUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
 
@@ -182,6 +199,9 @@ async function main(): Promise<void> {
           : `  Temporal         ${config.TEMPORAL_ADDRESS}`,
         `  Temporal gRPC    ${config.TEMPORAL_ADDRESS}  (namespace ${config.TEMPORAL_NAMESPACE})`,
         `  PostgreSQL       ${embedded ? `127.0.0.1:${EMBEDDED_POSTGRES_PORT}, database incubation` : 'from DATABASE_URL'}`,
+        mail
+          ? `  Demo mail        ${mail.url}   (every email the demo sent, e.g. the seed's assignment requests)`
+          : `  Mail relay       ${config.SMTP_HOST}:${config.SMTP_PORT}`,
         '',
         'Press Ctrl-C to stop everything.',
         '',

@@ -63,6 +63,11 @@ const assignedRead: RouteRow = {
   protected: true,
   expect: (role, relation) => (role === 'mentor' && relation !== 'own' ? 404 : 'allow'),
 };
+/** Not for mentors at all, their own project's included. */
+const rawHistoryRead: RouteRow = {
+  protected: true,
+  expect: (role) => (role === 'mentor' ? 403 : 'allow'),
+};
 /** Staff and admins only; {} fails validation (no decisionId) after access control passed. */
 const staffDecision: RouteRow = {
   protected: true,
@@ -178,14 +183,16 @@ const ROUTES: Record<string, RouteRow> = {
     ...assignedRead,
     params: (relation) => ({ documentId: relation ? documentOf[relation] : randomUUID() }),
   },
-  // Reviewers' records: histories of a project (assigned mentors too), the audit trail.
+  // Reviewers' records: a project's timeline (its assigned mentor too); the raw history, which
+  // carries every mentor's ranking, is for staff, reviewers and admins; the audit trail.
   'GET /projects/:projectId/timeline': assignedRead,
-  'GET /projects/:projectId/history': assignedRead,
-  'GET /projects/:projectId/replay-check': assignedRead,
+  'GET /projects/:projectId/history': rawHistoryRead,
+  'GET /projects/:projectId/replay-check': rawHistoryRead,
   'GET /audit/verify': only('reviewer', 'admin'),
   'GET /audit/checkpoints': only('reviewer', 'admin'),
   'POST /audit/checkpoints': only('admin'),
   'GET /audit/export': only('reviewer', 'admin'),
+  'GET /audit/bundle': only('reviewer', 'admin'),
   // The working-day calendar's operator corrections.
   'GET /admin/calendar-overrides': only('staff', 'admin', 'reviewer'),
   'PUT /admin/calendar-overrides': { ...only('admin'), body: () => ({}) },

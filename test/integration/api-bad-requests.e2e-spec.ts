@@ -565,9 +565,9 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       what: 'a rejection without its reason',
       target: 'application',
       send: () => staff.decide(id('application'), 'screening', { outcome: 'reject' }),
-      status: 422,
-      rule: 'comment-required',
-      names: 'comment',
+      // Like every other missing required comment: a 400 at the edge (issue 14, point 7).
+      status: 400,
+      names: 'comment is required',
     },
     {
       what: 'a comment over 2000 characters',
@@ -584,9 +584,8 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       what: 'a revision request without a comment',
       target: 'plan',
       send: () => mentor.decide(id('plan'), 'plan-review/request-revision', {}),
-      status: 422,
-      rule: 'comment-required',
-      names: 'comment',
+      status: 400,
+      names: 'comment is required',
     },
     {
       what: 'a withdrawal without a reason',
@@ -599,9 +598,8 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       what: 'a withdrawal whose reason is blank',
       target: 'application',
       send: () => staff.decide(id('application'), 'withdrawal', { reason: '   ' }),
-      status: 422,
-      rule: 'reason-required',
-      names: 'reason',
+      status: 400,
+      names: 'reason is required',
     },
     {
       what: 'a withdrawal reason over 2000 characters',

@@ -246,10 +246,11 @@ describe('HTTP: a project history for reviewers (timeline, CSV, raw history, rep
     );
   }, 120_000);
 
-  it('shows a history to the assigned mentor only, and logs the other mentor and the reviewer refused', async () => {
+  it('shows a timeline to the assigned mentor only (the raw history to no mentor), and logs the other mentor and the reviewer refused', async () => {
     expect((await mentor.get(`/projects/${projectId}/timeline`)).status).toBe(200);
     expect((await otherMentor.get(`/projects/${projectId}/timeline`)).status).toBe(404);
-    expect((await otherMentor.get(`/projects/${projectId}/history`)).status).toBe(404);
+    expect((await otherMentor.get(`/projects/${projectId}/history`)).status).toBe(403);
+    expect((await mentor.get(`/projects/${projectId}/history`)).status).toBe(403);
     const refusedDecision = await reviewer.decide(projectId, 'withdrawal', { reason: 'audit' });
     expect(refusedDecision.status).toBe(403);
     const otherMentorDecision = await otherMentor.decide(projectId, 'plan-review/approve', {});

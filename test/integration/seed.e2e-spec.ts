@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { stateQuery } from '@app/workflows/public-api';
 import { DemoDataSeeder, SeedReport } from '../../apps/api/src/seed/demo-data.seeder';
 import { SeedAppModule } from '../../apps/api/src/seed/seed-app.module';
+import { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.service';
+import { freePort } from '../../infra/dev/free-port';
+import { RunningMailCatcher, startMailCatcher } from '../../infra/dev/mail-catcher';
 import { eventually } from '../support/eventually';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 
@@ -16,9 +19,12 @@ interface Counts {
 describe('demo data: npm run seed', () => {
   let ctx: IntegrationContext;
   let app: INestApplicationContext;
+  let mail: RunningMailCatcher;
 
   beforeAll(async () => {
-    ctx = await openIntegrationContext('seed');
+    // The local mail catcher `npm run up` runs, on ports of this suite's own.
+    mail = await startMailCatcher({ smtpPort: await freePort(), httpPort: await freePort() });
+    ctx = await openIntegrationContext('seed', { SMTP_PORT: String(mail.smtpPort) });
     app = await NestFactory.createApplicationContext(SeedAppModule.forConfig(ctx.config), {
       logger: ['error'],
     });
@@ -29,6 +35,7 @@ describe('demo data: npm run seed', () => {
     await ctx?.db.query("UPDATE mentors SET active = false WHERE id::text LIKE '6d3e0000-%'");
     await app?.close();
     await ctx?.close();
+    await mail?.stop();
   });
 
   async function counts(report: SeedReport): Promise<Counts> {
@@ -86,5 +93,30 @@ describe('demo data: npm run seed', () => {
         });
       });
     }
+  });
+
+  it("delivers the seed's assignment request to the mail catcher, where its page lists it", async () => {
+    const dispatcher = ctx.worker.app.get(NotificationDispatcher);
+    const caught = await eventually(async () => {
+      await dispatcher.dispatchDue();
+      const listed = (await (await fetch(`${mail.url}/messages`)).json()) as {
+        to: string[];
+        subject: string;
+        notificationKey: string;
+      }[];
+      const request = listed.find(
+        (message) =>
+          message.notificationKey.includes(':assignment:') &&
+          message.to.some((to) => to.startsWith('mentor.')),
+      );
+      expect({ request, caught: listed.length }).toEqual({
+        request: expect.objectContaining({ subject: expect.any(String) }),
+        caught: expect.any(Number),
+      });
+      return request!;
+    }, 20_000);
+    const page = await (await fetch(mail.url)).text();
+    expect(page).toContain(caught.subject);
+    expect(page).toContain(caught.to[0]);
   });
 });

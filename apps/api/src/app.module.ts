@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
+import { AdminAuditModule } from './admin-audit/admin-audit.module';
 import { AdminUsersModule } from './admin-users/admin-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -44,6 +45,7 @@ export class AppModule {
           retryDelay: 1_000,
         }),
         TemporalClientModule,
+        AdminAuditModule,
         HealthModule,
         SecurityLogModule,
         AuthModule,

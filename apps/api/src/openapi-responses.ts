@@ -79,6 +79,20 @@ export const HANDLER_RESPONSES = {
       "admin"
     ]
   },
+  "AuditController.bundle": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "AuditBundle",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "reviewer",
+      "admin"
+    ]
+  },
   "AuditController.checkpoints": {
     "csv": false,
     "file": false,
@@ -946,6 +960,182 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "status"
     ]
   },
+  "AuditBundle": {
+    "type": "object",
+    "properties": {
+      "format": {
+        "type": "string",
+        "const": "incubation-audit-bundle/1"
+      },
+      "scope": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "projectId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "projectId"
+            ]
+          },
+          {
+            "type": "object",
+            "properties": {
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "from",
+              "to"
+            ]
+          }
+        ]
+      },
+      "exportedAt": {
+        "type": "string"
+      },
+      "digestLinksFromSeq": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "start": {
+        "$ref": "#/components/schemas/AuditBundleStart"
+      },
+      "end": {
+        "$ref": "#/components/schemas/AuditCheckpointView"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AuditBundleRow"
+        }
+      }
+    },
+    "required": [
+      "format",
+      "scope",
+      "exportedAt",
+      "digestLinksFromSeq",
+      "start",
+      "end",
+      "rows"
+    ]
+  },
+  "AuditBundleStart": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "seq": {
+            "type": "string",
+            "const": "0"
+          },
+          "hash": {
+            "type": "string"
+          },
+          "genesis": {
+            "type": "boolean",
+            "const": true
+          }
+        },
+        "required": [
+          "seq",
+          "hash",
+          "genesis"
+        ]
+      },
+      {
+        "$ref": "#/components/schemas/AuditCheckpointView"
+      }
+    ]
+  },
+  "AuditCheckpointView": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "string"
+      },
+      "hash": {
+        "type": "string"
+      },
+      "signedAt": {
+        "type": "string"
+      },
+      "signature": {
+        "type": "string"
+      },
+      "keyId": {
+        "type": "string"
+      },
+      "publicKey": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "seq",
+      "hash",
+      "signedAt",
+      "signature",
+      "keyId",
+      "publicKey"
+    ]
+  },
+  "AuditBundleRow": {
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/AuditBundleFullRow"
+      },
+      {
+        "$ref": "#/components/schemas/AuditBundleDigestRow"
+      }
+    ]
+  },
+  "AuditBundleFullRow": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "string"
+      },
+      "canonical": {
+        "type": "string"
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "seq",
+      "canonical",
+      "hash"
+    ]
+  },
+  "AuditBundleDigestRow": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "string"
+      },
+      "digest": {
+        "type": "string"
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "seq",
+      "digest",
+      "hash"
+    ]
+  },
   "AuditCheckpointList": {
     "type": "object",
     "properties": {
@@ -988,37 +1178,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "trustedKeys",
       "checkpoints",
       "statementFormat"
-    ]
-  },
-  "AuditCheckpointView": {
-    "type": "object",
-    "properties": {
-      "seq": {
-        "type": "string"
-      },
-      "hash": {
-        "type": "string"
-      },
-      "signedAt": {
-        "type": "string"
-      },
-      "signature": {
-        "type": "string"
-      },
-      "keyId": {
-        "type": "string"
-      },
-      "publicKey": {
-        "type": "string"
-      }
-    },
-    "required": [
-      "seq",
-      "hash",
-      "signedAt",
-      "signature",
-      "keyId",
-      "publicKey"
     ]
   },
   "AuditExport": {

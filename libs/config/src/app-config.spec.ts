@@ -37,3 +37,20 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('a config error never repeats a secret', () => {
+  it.each([
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'postgres//app:s3cret-pw@127.0.0.1:5432/db' }],
+    ['a wrong scheme', { DATABASE_OWNER_URL: 'mysql://owner:s3cret-pw@127.0.0.1/db' }],
+  ])('%s names the key but hides the password', (_what, env) => {
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(Object.keys(env)[0]);
+    expect(message).toContain(':***@');
+    expect(message).not.toContain('s3cret-pw');
+  });
+});

@@ -440,7 +440,15 @@ export class AppConfig {
 }
 
 /** Keys whose values an error message must not repeat. */
-const SECRET_KEYS = new Set(['AUDIT_SIGNING_KEY', 'TEMPORAL_PAYLOAD_KEYS']);
+const SECRET_KEYS = new Set(['AUDIT_SIGNING_KEY', 'SMTP_PASSWORD', 'TEMPORAL_PAYLOAD_KEYS']);
+
+/**
+ * A value as an error may show it: the password of anything URL-like (user:password@, also
+ * in a malformed URL such as `postgres//app:secret@host`) replaced by ***.
+ */
+export function withoutPassword(value: string): string {
+  return value.replace(/([^\s:/@]+):[^\s@/]*@/g, '$1:***@');
+}
 
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -466,7 +474,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const rules = Object.values(error.constraints ?? {}).join('; ');
     const shown = SECRET_KEYS.has(error.property)
       ? '(hidden)'
-      : JSON.stringify(given[error.property] ?? error.value);
+      : JSON.stringify(withoutPassword(String(given[error.property] ?? error.value)));
     return `${error.property}=${shown}: ${rules}`;
   });
   if (errors.length === 0 && config.API_TOKEN_DEFAULT_TTL_DAYS > config.API_TOKEN_MAX_TTL_DAYS) {

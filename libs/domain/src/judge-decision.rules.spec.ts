@@ -674,3 +674,13 @@ describe('judgeDecision accepts', () => {
     expect(judgeDecision(state(), actor, decision)).toBeNull();
   });
 });
+
+describe('a refusal that names a mentor says why', () => {
+  const replaceWithA: Decision = { type: 'replaceMentor', mentorId: 'm-a', reason: 'x' };
+  it.each([
+    ['declined', declined, d.assign('m-a'), 'because they declined it'],
+    ['replaced', replaced, replaceWithA, 'because they were replaced'],
+  ])('%s', (_label, state, decision, why) => {
+    expect(judgeDecision(state(), staff, decision)?.message).toContain(why);
+  });
+});

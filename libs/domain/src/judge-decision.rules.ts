@@ -202,13 +202,7 @@ function judgeAssignment(state: ProjectState, mentorId: string): Refusal | null 
       `Mentor ${state.matching.proposedMentorId} has not answered the assignment yet.`,
     );
   }
-  return isMentorExcluded(state, mentorId)
-    ? ruleRefused(
-        'mentor-excluded',
-        `Mentor ${mentorId} is excluded from this project.`,
-        'mentorId',
-      )
-    : null;
+  return mentorExclusionRefusal(state, mentorId);
 }
 
 function judgeAnswerToProposal(state: ProjectState, actor: Actor): Refusal | null {
@@ -333,11 +327,24 @@ function judgeReplacement(state: ProjectState, mentorId: string): Refusal | null
       'mentorId',
     );
   }
-  return isMentorExcluded(state, mentorId)
-    ? ruleRefused(
-        'mentor-excluded',
-        `Mentor ${mentorId} is excluded from this project.`,
-        'mentorId',
-      )
-    : null;
+  return mentorExclusionRefusal(state, mentorId);
+}
+
+const EXCLUSION_WHY: Record<string, string> = {
+  declined: 'they declined it',
+  timed_out: 'they did not answer in time',
+  conflict: 'of a conflict of interest',
+  replaced: 'they were replaced',
+};
+
+/** An excluded mentor is refused with why: declined, timed out, conflict, replaced. */
+function mentorExclusionRefusal(state: ProjectState, mentorId: string): Refusal | null {
+  if (!isMentorExcluded(state, mentorId)) return null;
+  const excluded = state.matching.excludedMentors.find((entry) => entry.mentorId === mentorId);
+  const why = EXCLUSION_WHY[excluded?.reason ?? ''] ?? `of ${String(excluded?.reason)}`;
+  return ruleRefused(
+    'mentor-excluded',
+    `Mentor ${mentorId} is excluded from this project because ${why}.`,
+    'mentorId',
+  );
 }

@@ -63,6 +63,11 @@ export type NotificationKind =
   | 'overdue'
   | 'escalation'
   | 'stalled'
+  /** To the mentor who replaces another: the project is now theirs. */
+  | 'mentor_replacement'
+  /** To staff: the proposed mentor accepted, or declined (with the reason in `detail`). */
+  | 'assignment_accepted'
+  | 'assignment_declined'
   /** Sent by the worker itself (not the workflow) when an activity keeps failing. */
   | 'activity_failing';
 
@@ -78,6 +83,8 @@ export interface NotificationRequest {
   dueAt?: string;
   /** For reminders: the fraction of the limit that has passed (0.5, 0.8). */
   fraction?: number;
+  /** A person's words the notification passes on, e.g. a mentor's reason for declining. */
+  detail?: string;
 }
 
 export type MentorPlaceReservation =

@@ -19,6 +19,7 @@ import {
   DecisionRecord,
   DecisionResult,
   DECISION_TYPES,
+  extensionRefusal,
   FLAG_REASONS,
   flagNeedsAttention,
   isTerminal,
@@ -43,6 +44,7 @@ import {
   upcomingTimerEvents,
 } from './deadline-tracks';
 import type { DecisionInput, ProjectView, ProjectWorkflowInput } from './project-workflow.types';
+import { PATCHES } from './matching-and-deadline.patches';
 import { ProjectRecorder } from './project-recorder';
 import { activities } from './workflow-activities';
 
@@ -118,6 +120,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         const result = { ...applied.result, version: state.version };
         decisions[decisionId] = { hash, result };
         await recorder.decision(decisionId, hash, actor, decision, result);
+        await tellThoseConcerned(decisionId, decision);
         return result;
       },
       {
@@ -176,7 +179,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         message: 'Another decision on this project is being checked; retry in a moment.',
       });
     }
-    const refusal = judgeDecision(state, actor, decision);
+    const refusal =
+      judgeDecision(state, actor, decision) ??
+      (decision.type === 'extendDeadline' ? extensionRefusal(policy, decision.action) : null);
     if (refusal) throw refusalFailure(refusal);
   }
 
@@ -235,7 +240,34 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     }
     decisions[decisionId] = { hash, result: applied.result };
     await recorder.decision(decisionId, hash, actor, decision, applied.result);
+    await tellThoseConcerned(decisionId, decision);
     return applied.result;
+  }
+
+  /**
+   * The people a mentor decision concerns hear of it: the replacing mentor that the project is
+   * now theirs, staff that the proposed mentor accepted or declined (and why).
+   */
+  async function tellThoseConcerned(decisionId: string, decision: Decision): Promise<void> {
+    const told =
+      decision.type === 'replaceMentor'
+        ? { kind: 'mentor_replacement' as const, recipients: [{ mentorId: decision.mentorId }] }
+        : decision.type === 'acceptAssignment'
+          ? { kind: 'assignment_accepted' as const, recipients: [{ role: 'staff' as const }] }
+          : decision.type === 'declineAssignment'
+            ? {
+                kind: 'assignment_declined' as const,
+                recipients: [{ role: 'staff' as const }],
+                detail: decision.reason,
+              }
+            : null;
+    if (!told || !patched(PATCHES.tellMentorAnswers)) return;
+    await activities.enqueueNotification({
+      notificationKey: `${info.workflowId}:${told.kind}:${decisionId}`,
+      projectId: state.projectId,
+      projectTitle: state.application.title,
+      ...told,
+    });
   }
 
   /**
@@ -245,11 +277,17 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   async function adjustDeadlinesAfter(decision: Decision, before: ProjectState): Promise<void> {
     if (decision.type === 'extendDeadline') {
       const pending = state.pendingActions.find((action) => action.action === decision.action);
-      if (!pending?.dueAt) return;
-      const dueAt = await activities.computeDueAt({
-        fromIso: pending.dueAt,
-        limit: decision.byDuration,
-      });
+      const limit = limitFor(policy, decision.action);
+      let currentDue = pending?.dueAt;
+      if (!currentDue && pending && limit && patched(PATCHES.extendOverdueFromNow)) {
+        // The step's own due time was still being computed when the extension came in.
+        currentDue = await activities.computeDueAt({ fromIso: nowIso(), limit });
+      }
+      if (!currentDue) return;
+      // An overdue step is extended from now: from its passed due time it could stay overdue.
+      const overdue = Date.parse(currentDue) < Date.now();
+      const fromIso = overdue && patched(PATCHES.extendOverdueFromNow) ? nowIso() : currentDue;
+      const dueAt = await activities.computeDueAt({ fromIso, limit: decision.byDuration });
       state = setDueDate(state, decision.action, dueAt);
     }
     if (decision.type === 'resumeProject' && before.hold) {

@@ -8,7 +8,12 @@ export interface FieldProblem {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, rules: Object.values(error.constraints) }] : [];
+    // A field that is missing altogether is first of all required, whatever else it breaks.
+    const rules = error.constraints ? Object.values(error.constraints) : [];
+    const missing = error.value === undefined && rules.length > 0;
+    const own = error.constraints
+      ? [{ field, rules: missing ? [`${field} is required`, ...rules] : rules }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

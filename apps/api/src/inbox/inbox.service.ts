@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MentorPrivacy } from '../projects/mentor-privacy';
 import { Actor } from '@app/domain';
 import { InboxItem, InboxPage, InboxQuery, InboxUrgency } from './dto/inbox.dto';
 
@@ -26,7 +27,10 @@ interface InboxRow {
  */
 @Injectable()
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly privacy: MentorPrivacy,
+  ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<InboxPage> {
     const asOf = new Date();
@@ -72,11 +76,14 @@ export class InboxService {
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return {
+    const inbox = {
       ...page,
       items: rows.map((row) => itemOf(row, actor, asOf)),
       total: rows.length > 0 ? Number(rows[0].total) : await this.count(from, filterParams),
     };
+    return actor.role === 'mentor' && actor.mentorId
+      ? this.privacy.forMentor(inbox, actor.mentorId)
+      : inbox;
   }
 
   /** A page past the end has no row to carry the count. */

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { SecurityRefusalException } from '../auth';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
+import { MentorPrivacy } from '../projects/mentor-privacy';
 import { ProjectAccessService, ProjectRow } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { ProjectRuns, ProjectRunsService } from './project-runs.service';
@@ -19,6 +21,23 @@ export class ProjectHistoryAccess {
   readableProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
     return this.access.assignedProject(projectId, actor, what);
   }
+
+  /**
+   * The raw history (and a replay of it) carries every activity's results, the mentor
+   * ranking included: it is for staff, reviewers and admins, never for a mentor.
+   */
+  async rawHistoryProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+    // Refused for every mentor alike, so the answer tells nothing about the project.
+    if (actor.role === 'mentor') {
+      throw new SecurityRefusalException(
+        'forbidden-role',
+        HttpStatus.FORBIDDEN,
+        `a mentor may not read the raw history of a project (${what}): read its timeline`,
+        { projectId, what },
+      );
+    }
+    return this.access.visibleProject(projectId, actor, what);
+  }
 }
 
 @Injectable()
@@ -28,11 +47,16 @@ export class TimelineService {
     private readonly access: ProjectHistoryAccess,
     private readonly runs: ProjectRunsService,
     private readonly temporal: TemporalGateway,
+    private readonly privacy: MentorPrivacy,
   ) {}
 
+  /** The assigned mentor's timeline leaves out what concerns other mentors. */
   async timeline(projectId: string, actor: Actor): Promise<ProjectTimeline> {
     const row = await this.access.readableProject(projectId, actor, 'timeline');
-    return this.timelineOf(row);
+    const timeline = await this.timelineOf(row);
+    return actor.role === 'mentor' && actor.mentorId
+      ? this.privacy.forMentor(timeline, actor.mentorId)
+      : timeline;
   }
 
   /** The timeline of a project already checked as readable (the bulk export). */

@@ -3,6 +3,7 @@ import { Actor } from '@app/domain';
 import { stateQuery } from '@app/workflows/public-api';
 import { SecurityRefusalException } from '../auth';
 import { TemporalGateway } from '../temporal/temporal.gateway';
+import { MentorPrivacy } from './mentor-privacy';
 import { ProjectAccessService } from './project-access.service';
 import {
   ClosedProjectView,
@@ -24,9 +25,17 @@ export class ProjectDetailService {
   constructor(
     private readonly access: ProjectAccessService,
     private readonly temporal: TemporalGateway,
+    private readonly privacy: MentorPrivacy,
   ) {}
 
   async detail(projectId: string, actor: Actor): Promise<ProjectDetail> {
+    const detail = await this.wholeDetail(projectId, actor);
+    return actor.role === 'mentor' && actor.mentorId
+      ? this.privacy.forMentor(detail, actor.mentorId)
+      : detail;
+  }
+
+  private async wholeDetail(projectId: string, actor: Actor): Promise<ProjectDetail> {
     const row = await this.access.visibleProject(projectId, actor, 'read');
     if (row.status === 'CLOSED') {
       if (actor.role === 'mentor' && row.mentor_id !== actor.mentorId) throw notYours(projectId);

@@ -77,6 +77,7 @@ export class ProjectSubmissionService {
 
     const problems = checkEligibility(application);
     if (problems.length > 0) throw new RefusalException(problems);
+    await this.checkPreviousProject(application);
 
     const projectId = randomUUID();
     const input: ProjectWorkflowInput = {
@@ -90,6 +91,34 @@ export class ProjectSubmissionService {
     if (claimed !== 'claimed') return claimed;
     this.checkpoints.afterClaim(projectId);
     return this.start(input);
+  }
+
+  /** A re-application names an earlier project of its college that ended REJECTED or WITHDRAWN. */
+  private async checkPreviousProject(application: Application): Promise<void> {
+    const previous = application.previousProjectId;
+    if (previous === undefined) return;
+    const rows: { stage: string; college: string }[] = await this.dataSource.query(
+      'SELECT stage, college FROM projects WHERE id::text = $1',
+      [previous],
+    );
+    const found = rows[0];
+    const why = !found
+      ? `no project ${previous} exists`
+      : found.college !== application.college
+        ? `project ${previous} belongs to another college`
+        : found.stage !== 'REJECTED' && found.stage !== 'WITHDRAWN'
+          ? `project ${previous} is ${found.stage}, not REJECTED or WITHDRAWN`
+          : null;
+    if (why) {
+      throw new RefusalException([
+        {
+          kind: 'RuleRefused',
+          rule: 'previous-project',
+          field: 'previousProjectId',
+          message: `previousProjectId must name a REJECTED or WITHDRAWN project of the same college: ${why}`,
+        },
+      ]);
+    }
   }
 
   /** The same key again: the first answer, or the first start finished now. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MentorPrivacy } from './mentor-privacy';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectDetailService } from './project-detail.service';
 import { ProjectListService } from './project-list.service';
@@ -14,7 +15,8 @@ import { SubmissionCheckpoints } from './submission-checkpoints';
     ProjectListService,
     ProjectSubmissionService,
     SubmissionCheckpoints,
+    MentorPrivacy,
   ],
-  exports: [ProjectAccessService, ProjectSubmissionService],
+  exports: [ProjectAccessService, ProjectSubmissionService, MentorPrivacy],
 })
 export class ProjectsModule {}

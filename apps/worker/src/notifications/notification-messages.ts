@@ -49,9 +49,25 @@ type Template = (facts: {
   action: string;
   deadline: string | null;
   percent: number | null;
+  detail: string | null;
 }) => RenderedNotification;
 
 const ZH: Record<NotificationKind, Template> = {
+  mentor_replacement: ({ title }) => ({
+    subject: `【孵化中心】导师更换：您已成为项目「${title}」的创业导师`,
+    body: `您好！孵化中心已将项目「${title}」的创业导师更换为您。请登录系统查看项目并开展指导。`,
+  }),
+  assignment_accepted: ({ title }) => ({
+    subject: `【孵化中心】导师已接受：项目「${title}」`,
+    body: `项目「${title}」的创业导师已接受指派，项目进入商业计划书阶段。`,
+  }),
+  assignment_declined: ({ title, detail }) => ({
+    subject: `【孵化中心】导师婉拒：项目「${title}」`,
+    body:
+      `项目「${title}」的创业导师婉拒了指派` +
+      (detail ? `，理由：${detail}` : '') +
+      `。请重新指派导师。`,
+  }),
   assignment_request: ({ title, action, deadline }) => ({
     subject: `【孵化中心】导师指派：项目「${title}」`,
     body:
@@ -97,6 +113,21 @@ const ZH: Record<NotificationKind, Template> = {
 };
 
 const EN: Record<NotificationKind, Template> = {
+  mentor_replacement: ({ title }) => ({
+    subject: `[Incubation Center] You are now the mentor of "${title}"`,
+    body: `Hello, the incubation center has made you the mentor of the project "${title}", replacing its earlier mentor. Please sign in to see the project.`,
+  }),
+  assignment_accepted: ({ title }) => ({
+    subject: `[Incubation Center] Mentor accepted: "${title}"`,
+    body: `The proposed mentor accepted the project "${title}"; it moves on to the business plan.`,
+  }),
+  assignment_declined: ({ title, detail }) => ({
+    subject: `[Incubation Center] Mentor declined: "${title}"`,
+    body:
+      `The proposed mentor declined the project "${title}"` +
+      (detail ? `, saying: ${detail}` : '') +
+      `. Please assign another mentor.`,
+  }),
   assignment_request: ({ title, action, deadline }) => ({
     subject: `[Incubation Center] Mentor assignment: "${title}"`,
     body:
@@ -150,6 +181,7 @@ export function renderNotification(
     action: actionLabel(request.action, language),
     deadline: request.dueAt ? formatShanghaiDeadline(request.dueAt) : null,
     percent: request.fraction === undefined ? null : Math.round(request.fraction * 100),
+    detail: request.detail ?? null,
   };
   return (language === 'zh' ? ZH : EN)[request.kind](facts);
 }

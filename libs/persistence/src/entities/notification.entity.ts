@@ -43,7 +43,7 @@ export class Notification {
   @Column({ type: 'text' })
   channel!: string;
 
-  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'activity_failing' */
+  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'mentor_replacement' | 'assignment_accepted' | 'assignment_declined' | 'activity_failing' */
   @Column({ type: 'text' })
   kind!: string;
 

@@ -27,19 +27,22 @@ export class SubmissionStartInput1764990013000 implements MigrationInterface {
          WHERE response IS NULL`,
     );
     // Staff are told when an activity keeps failing (the worker writes it, not the workflow).
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
+    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT ck_notifications_kind`);
     await queryRunner.query(
-      `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+      `ALTER TABLE notifications ADD CONSTRAINT ck_notifications_kind
          CHECK (kind IN ('assignment_request', 'reminder', 'overdue', 'escalation', 'stalled',
+                         'mentor_replacement', 'assignment_accepted', 'assignment_declined',
                          'activity_failing'))`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
+    await queryRunner.query(`DELETE FROM notifications WHERE kind = 'activity_failing'`);
+    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT ck_notifications_kind`);
     await queryRunner.query(
-      `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-         CHECK (kind IN ('assignment_request', 'reminder', 'overdue', 'escalation', 'stalled'))`,
+      `ALTER TABLE notifications ADD CONSTRAINT ck_notifications_kind
+         CHECK (kind IN ('assignment_request', 'reminder', 'overdue', 'escalation', 'stalled',
+                         'mentor_replacement', 'assignment_accepted', 'assignment_declined'))`,
     );
     await queryRunner.query(`DROP INDEX ix_project_submissions_unfinished`);
     await queryRunner.query(

@@ -7,6 +7,8 @@ import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-
 import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
 import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
 import { SubmissionStartInput1764990013000 } from './1764990013000-submission-start-input';
+import { AdministrationAudit1764361414000 } from './1764361414000-administration-audit';
+import { MentorAnswerNotifications1764361414100 } from './1764361414100-mentor-answer-notifications';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   PlanDocumentsAndInbox1764349200000,
   AssignedMentor1764352800000,
   SubmissionStartInput1764990013000,
+  AdministrationAudit1764361414000,
+  MentorAnswerNotifications1764361414100,
 ];

@@ -32,6 +32,7 @@ export abstract class CommentedDecisionDto extends DecisionBodyDto {
 export abstract class ReasonedDecisionDto extends DecisionBodyDto {
   @IsString()
   @MinLength(1, { message: 'reason is required' })
+  @Matches(/\S/, { message: 'reason is required' })
   @MaxLength(LIMITS.text.reason)
   reason!: string;
 }

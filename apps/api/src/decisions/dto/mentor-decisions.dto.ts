@@ -1,6 +1,6 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { LIMITS } from '@app/domain';
-import { CommentedDecisionDto, ReasonedDecisionDto } from './decision-base.dto';
+import { CommentedDecisionDto, DecisionBodyDto, ReasonedDecisionDto } from './decision-base.dto';
 
 export class AcceptAssignmentDto extends CommentedDecisionDto {}
 
@@ -8,11 +8,12 @@ export class DeclineAssignmentDto extends ReasonedDecisionDto {}
 
 export class ApprovePlanDto extends CommentedDecisionDto {}
 
-export class RequestRevisionDto extends CommentedDecisionDto {
+/** Not a CommentedDecisionDto, whose optional comment would let a missing one through. */
+export class RequestRevisionDto extends DecisionBodyDto {
   @IsString()
-  @MinLength(1, { message: 'comment is required for a revision request' })
+  @Matches(/\S/, { message: 'comment is required for a revision request' })
   @MaxLength(LIMITS.text.comment)
-  declare comment: string;
+  comment!: string;
 }
 
 export class SignOffInvestmentDto extends CommentedDecisionDto {}

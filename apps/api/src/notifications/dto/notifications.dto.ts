@@ -27,7 +27,7 @@ export class UpdateNotificationPreferencesDto {
 
 export interface NotificationView {
   notificationId: string;
-  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'activity_failing' */
+  /** 'assignment_request' | 'reminder' | 'overdue' | 'escalation' | 'stalled' | 'mentor_replacement' | 'assignment_accepted' | 'assignment_declined' | 'activity_failing' */
   kind: string;
   projectId: string;
   action: string | null;
