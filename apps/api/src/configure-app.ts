@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { validationExceptionFactory } from './common/validation-exception.factory';
+import { installHardenedEdge } from './http/hardened-edge';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
 /**
@@ -14,6 +15,8 @@ import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document'
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   // Plan documents; the limits of each upload are set where it is read.
   await app.register(fastifyMultipart);
+  // Media types, body depth and sizes, 405, security headers (before any route is added).
+  await installHardenedEdge(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
