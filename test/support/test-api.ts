@@ -18,9 +18,12 @@ export async function bootApi(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forConfig(config)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
-    logger: false,
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter({ trustProxy: config.TRUST_PROXY }),
+    {
+      logger: false,
+    },
+  );
   options.beforeConfigure?.(app);
   await configureApp(app);
   await app.init();
