@@ -25,9 +25,10 @@ export async function bootApi(
       imports: [AppModule.forConfig(config)],
     }),
   ).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
-    logger: false,
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter({ trustProxy: config.TRUST_PROXY }),
+    { logger: false },
+  );
   options.beforeConfigure?.(app);
   await configureApp(app);
   await app.init();

@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseUnstorableInput } from './common/storable-input.guard';
 import { validationExceptionFactory } from './common/validation-exception.factory';
+import { installHardenedEdge } from './http/hardened-edge';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
 /**
@@ -15,7 +16,10 @@ import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document'
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   // Plan documents; the limits of each upload are set where it is read.
   await app.register(fastifyMultipart);
-  // Before authentication and every pipe: unstorable characters never reach a service.
+  // Media types, body depth and sizes, 405, security headers (before any route is added).
+  await installHardenedEdge(app);
+  // After the depth and size limits (a deep body is refused before it is walked): unstorable
+  // characters never reach authentication, a pipe or a service.
   refuseUnstorableInput(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
-    createHttpAdapter(),
+    createHttpAdapter({ trustProxy: config.TRUST_PROXY }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

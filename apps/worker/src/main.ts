@@ -6,10 +6,12 @@ import { AuditCheckpointScheduler } from './audit-checkpoints/audit-checkpoint.s
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { SubmissionReconciler } from './submissions/submission-reconciler.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
+import { installWorkerLogger } from './log-redaction';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  installWorkerLogger();
   // No enableShutdownHooks(): Temporal's Runtime owns the signals and drains the worker.
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
   const dispatcher = app.get(NotificationDispatcher);

@@ -155,6 +155,49 @@ export class AppConfig {
   @Transform(toInt)
   SESSION_TTL_MINUTES = 480;
 
+  /** Wrong sign-ins for one user name (within the window) before it is locked out. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  SIGN_IN_MAX_FAILURES = 10;
+
+  /** Wrong sign-ins from one address (within the window, any user names) before it is locked out. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  @Transform(toInt)
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS = 100;
+
+  /** How long wrong sign-ins are remembered. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  @Transform(toInt)
+  SIGN_IN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** The first lockout's length; each next one for the same name or address doubles it. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  @Transform(toInt)
+  SIGN_IN_LOCKOUT_SECONDS = 60;
+
+  /** The longest a lockout grows to. */
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  @Transform(toInt)
+  SIGN_IN_LOCKOUT_MAX_SECONDS = 3_600;
+
+  /**
+   * Whether X-Forwarded-For names the caller's address (only behind a proxy you run): otherwise
+   * the socket's address counts for sign-in lockouts and the security log.
+   */
+  @IsBoolean()
+  @Transform(toBoolean)
+  TRUST_PROXY = false;
+
   /** Lifetime of an API token when the admin who issues it names none. */
   @IsInt()
   @Min(1)

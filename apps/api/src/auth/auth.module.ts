@@ -8,6 +8,7 @@ import { MeController } from './me.controller';
 import { RolesGuard } from './roles.guard';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
 
 /**
  * Sign-in, sessions and the two global guards (authentication, then roles), which run in the
@@ -19,6 +20,7 @@ import { SessionsService } from './sessions.service';
   providers: [
     AuthTokensService,
     SessionsService,
+    SignInThrottle,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

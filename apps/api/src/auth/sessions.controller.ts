@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { AuthenticatedCaller } from './authenticated-caller';
 import { CurrentCaller } from './current-actor.decorator';
 import { SessionResponse } from './dto/account.response';
@@ -15,8 +15,8 @@ export class SessionsController {
   @Post()
   @Public()
   @HttpCode(HttpStatus.CREATED)
-  signIn(@Body() body: SignInDto): Promise<SessionResponse> {
-    return this.sessions.signIn(body.username, body.password);
+  signIn(@Body() body: SignInDto, @Ip() address: string): Promise<SessionResponse> {
+    return this.sessions.signIn(body.username, body.password, address);
   }
 
   /** Sign out: the session token of this request is revoked. */

@@ -37,6 +37,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
+    // A lockout tells when to try again.
+    if (typeof body.retryAfterSeconds === 'number') {
+      response.header('Retry-After', String(body.retryAfterSeconds));
+    }
     response.code(body.statusCode).send(body);
   }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
+import { redactUrl } from './redact-url';
 
 /** The caller's X-Request-Id when it is a plain token, else a fresh uuid. */
 export function requestId(request: IncomingMessage): string {
@@ -37,6 +38,14 @@ export function loggerOptions(config: AppConfig): Params {
           '*.token',
         ],
         censor: '[redacted]',
+      },
+      serializers: {
+        // Query strings are redacted like headers: names kept, values never.
+        req: (req: Record<string, unknown>) => ({
+          ...req,
+          url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
+          query: undefined,
+        }),
       },
       autoLogging: {
         ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false,

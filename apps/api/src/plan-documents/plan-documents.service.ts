@@ -306,6 +306,13 @@ function kindOf(fileName: string, content: RecognisedContent): PlanDocumentKind 
     throw unsupported(`"${fileName}" must be named .pdf, .docx or .pptx. ${accepted}`);
   }
   const label = PLAN_DOCUMENT_KINDS[claimed].label;
+  if (content.kind === null && 'refused' in content) {
+    throw new UnsupportedMediaTypeException({
+      message: `"${fileName}" is refused: ${content.refused}. ${accepted}`,
+      rule: content.rule,
+      field: 'file',
+    });
+  }
   if (content.kind === null) {
     throw unsupported(
       `"${fileName}" is named as a ${label}, but its content is not a ${label}: it looks like ${content.looksLike}. ${accepted}`,

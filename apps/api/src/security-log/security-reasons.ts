@@ -11,5 +11,7 @@ export const SECURITY_REASONS = [
   'forbidden-role',
   'reviewer-read-only',
   'not-your-project',
+  'sign-in-lockout',
+  'sign-in-locked',
 ] as const;
 export type SecurityReason = (typeof SECURITY_REASONS)[number];

@@ -1,0 +1,126 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from '../common/request-path';
+import { bodyLimitRefusal } from './body-limits';
+
+/** The routes that take multipart bodies (plan documents); every other body is JSON. */
+const MULTIPART_ROUTES = new Set(['/projects/:projectId/plan-documents']);
+
+/** The API's own pages (Swagger UI) are the only HTML it serves, and may be cached. */
+const DOCS_PREFIX = '/docs';
+
+function refuse(
+  reply: FastifyReply,
+  statusCode: number,
+  error: string,
+  body: Record<string, unknown>,
+): FastifyReply {
+  return reply
+    .code(statusCode)
+    .type('application/json')
+    .send({ statusCode, error, ...body });
+}
+
+/** A route path with its :params and * wildcards as a regular expression. */
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) =>
+      part.startsWith(':')
+        ? '[^/]+'
+        : part === '*'
+          ? '.*'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+/**
+ * The edge that holds against hostile clients, installed by configureApp before any route:
+ * - only JSON bodies on JSON routes and only multipart on upload routes (415 otherwise; Fastify
+ *   itself refuses media types it has no parser for, such as a form-encoded sign-in);
+ * - bodies nested too deep, lists too long or strings too long refused (400 with the rule)
+ *   before Nest's pipes transform and validate them;
+ * - a method a path does not have is a 405 with Allow, not a 404;
+ * - security headers on every answer, and `Cache-Control: no-store` on every answer outside the
+ *   docs pages (they carry people's names, projects and tokens).
+ */
+export async function installHardenedEdge(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify parses text/plain by default; no route takes it.
+  fastify.removeContentTypeParser('text/plain');
+
+  const routes: { pattern: RegExp; method: string }[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ pattern: routePattern(route.url), method: String(method) });
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only when the request came over TLS (see onSend below).
+    strictTransportSecurity: false,
+  });
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.is404) return;
+    const path = pathOf(request.url);
+    const allowed = [
+      ...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method)),
+    ].sort();
+    if (allowed.length === 0) return;
+    reply.header('Allow', allowed.join(', '));
+    return refuse(reply, 405, 'Method Not Allowed', {
+      message: `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`,
+      rule: 'method-not-allowed',
+    });
+  });
+
+  fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = request.routeOptions.url ?? '';
+    const mediaType = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    const hasBody = request.body !== undefined || mediaType !== '';
+    if (hasBody && mediaType) {
+      const wanted = MULTIPART_ROUTES.has(route) ? null : 'application/json';
+      if (wanted && mediaType !== wanted) {
+        return refuse(reply, 415, 'Unsupported Media Type', {
+          message: `send the body as ${wanted} (got ${mediaType})`,
+          rule: 'media-type',
+          field: 'Content-Type',
+        });
+      }
+    }
+    const refusal = bodyLimitRefusal(request.body);
+    if (refusal) return refuse(reply, 400, 'Bad Request', { ...refusal });
+  });
+
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (!pathOf(request.url).startsWith(DOCS_PREFIX)) reply.header('Cache-Control', 'no-store');
+    if (request.protocol === 'https') {
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    return payload;
+  });
+}
