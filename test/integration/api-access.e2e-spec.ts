@@ -214,17 +214,14 @@ ROUTES[NOT_FOUND_HANDLER] = {
   probe: { method: 'GET', path: () => `/no-such-route-${randomUUID()}` },
 };
 
-/** The codec endpoint: decoding is reading (reviewers too); its CORS and cookie middleware answer nothing. */
+/**
+ * The codec endpoint: decoding is reading (reviewers too). Its CORS and cookie middleware add no
+ * route under Fastify: an unknown /codec path is the not-found handler's row.
+ */
 ROUTES['POST /codec/decode'] = { ...only('staff', 'admin', 'reviewer'), body: () => ({}) };
 ROUTES['POST /codec/encode'] = { ...only('staff', 'admin'), body: () => ({}) };
 ROUTES['POST /codec/session'] = only('staff', 'admin', 'reviewer');
 ROUTES['DELETE /codec/session'] = anyoneSignedIn;
-ROUTES['ALL /codec/*path'] = {
-  protected: false,
-  expect: () => 'allow',
-  answer: 404,
-  probe: { method: 'GET', path: () => `/codec/no-such-route-${randomUUID()}` },
-};
 
 /** The OpenAPI pages and documents (their exact paths are the Swagger module's): public reads. */
 const DOCS_ROUTE = /^GET \/docs([-/].*)?$/;
