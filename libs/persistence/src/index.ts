@@ -9,3 +9,7 @@ export * from './audit/audit-chain.verifier';
 export * from './audit/audit-checkpoints';
 export * from './archive/workflow-run-archive.store';
 export * from './read-model/project-read-model.writer';
+export * from './project-records/project-records.writer';
+export * from './project-records/project-records.reader';
+export * from './project-records/project-records.fold';
+export * from './project-records/project-records.backfill';

@@ -1,4 +1,4 @@
-import type { Actor, Duration, MatchingProject, MentorRanking } from '@app/domain';
+import type { Actor, Duration, MatchingProject, MentorRanking, ProjectRecords } from '@app/domain';
 
 /** The read-model row as the workflow sees it after a transition. */
 export interface ProjectSnapshot {
@@ -24,6 +24,11 @@ export interface ProjectSnapshot {
   closedAt: string | null;
   /** Whether this transition ends the project's claim on its title (REJECTED, WITHDRAWN). */
   releasesTitle: boolean;
+  /**
+   * The project's domain records, sent when they changed since the run's last transition (and
+   * with a run's first), so histories do not carry them on every reminder. Absent: unchanged.
+   */
+  records?: ProjectRecords;
 }
 
 /** One audit chain entry, as the workflow describes it; the activity adds sequence and hashes. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { upsertProjectSnapshot } from '@app/persistence';
-import type { RecordedTransition, TransitionRecord } from '@app/workflows/activities.types';
+import { DataSource, EntityManager } from 'typeorm';
+import { upsertProjectSnapshot, writeProjectRecords } from '@app/persistence';
+import type {
+  ProjectSnapshot,
+  RecordedTransition,
+  TransitionRecord,
+} from '@app/workflows/activities.types';
 import { AuditChainWriter } from './audit-chain.writer';
 
 /**
@@ -18,8 +22,28 @@ export class ProjectRecordsActivities {
   async recordTransition(record: TransitionRecord): Promise<RecordedTransition> {
     return this.dataSource.transaction(async (manager) => {
       const readModelApplied = await upsertProjectSnapshot(manager, record.snapshot);
+      await this.writeDomainRecords(manager, record.snapshot);
       const appended = await this.auditChain.append(manager, record.audit);
       return { auditSeq: appended.seq, auditHash: appended.hash, readModelApplied };
+    });
+  }
+
+  /**
+   * The project's domain records (application, plan versions, contacts, company), sent by the
+   * workflow when they changed, so a closed project reads the same without its history.
+   */
+  private async writeDomainRecords(
+    manager: EntityManager,
+    snapshot: ProjectSnapshot,
+  ): Promise<void> {
+    if (!snapshot.records) return;
+    await writeProjectRecords(manager, {
+      projectId: snapshot.projectId,
+      stateVersion: snapshot.version,
+      title: snapshot.title,
+      college: snapshot.college,
+      records: snapshot.records,
+      source: 'workflow',
     });
   }
 }

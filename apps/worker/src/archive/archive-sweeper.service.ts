@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { describeError } from '../common/describe-error';
 import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
-import { archivedRunIds, archiveRun } from '@app/persistence';
+import { archivedRunIds, archiveRun, fillProjectRecordsFromArchive } from '@app/persistence';
 import { ARCHIVE_TEMPORAL_CLIENT } from './archive-temporal-client';
 
 const { EventType } = temporal.api.enums.v1;
@@ -121,10 +121,11 @@ export class ArchiveSweeper implements OnModuleDestroy {
     const last = events.at(-1);
     if (!last || !CLOSING_EVENTS.has(Number(last.eventType))) return false;
     const started = events[0]?.workflowExecutionStartedEventAttributes;
-    return archiveRun(this.dataSource, {
+    const projectId = PROJECT_WORKFLOW_ID.exec(run.workflowId)?.[1] ?? null;
+    const archived = await archiveRun(this.dataSource, {
       workflowId: run.workflowId,
       runId: run.runId,
-      projectId: PROJECT_WORKFLOW_ID.exec(run.workflowId)?.[1] ?? null,
+      projectId,
       workflowType: run.type,
       status: run.status.name,
       startTime: run.startTime.toISOString(),
@@ -133,6 +134,11 @@ export class ArchiveSweeper implements OnModuleDestroy {
       eventCount: events.length,
       history: historyToJSON(history),
     });
+    // A project closed before its workflow sent records gets them from its final run.
+    if (archived && projectId && run.status.name === 'COMPLETED') {
+      await fillProjectRecordsFromArchive(this.dataSource, projectId);
+    }
+    return archived;
   }
 }
 

@@ -6,6 +6,7 @@ import { ProjectSubmissions1764338400000 } from './1764338400000-project-submiss
 import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-audit-checkpoints-and-history-archive';
 import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
 import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
+import { ProjectRecords1764417600000 } from './1764417600000-project-records';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditCheckpointsAndHistoryArchive1764345600000,
   PlanDocumentsAndInbox1764349200000,
   AssignedMentor1764352800000,
+  ProjectRecords1764417600000,
 ];
