@@ -14,6 +14,7 @@ import { loggerOptions } from './common/logger.options';
 import { MentorsModule } from './mentors/mentors.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
 import { ProjectHistoryModule } from './project-history/project-history.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SecurityLogModule } from './security-log/security-log.module';
@@ -50,6 +51,7 @@ export class AppModule {
         PlanDocumentsModule,
         ProjectHistoryModule,
         AuditModule,
+        PortfolioModule,
       ],
     };
   }

@@ -13,3 +13,6 @@ export * from './project-records/project-records.writer';
 export * from './project-records/project-records.reader';
 export * from './project-records/project-records.fold';
 export * from './project-records/project-records.backfill';
+export * from './stage-stays/stage-stays.sql';
+export * from './stage-stays/stage-stays.writer';
+export * from './portfolio/portfolio.queries';

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { upsertProjectSnapshot, writeProjectRecords } from '@app/persistence';
-import type {
-  ProjectSnapshot,
-  RecordedTransition,
-  TransitionRecord,
-} from '@app/workflows/activities.types';
+import { recordStageStay, upsertProjectSnapshot, writeProjectRecords } from '@app/persistence';
+import type { RecordedTransition, TransitionRecord } from '@app/workflows/activities.types';
 import { AuditChainWriter } from './audit-chain.writer';
 
 /**
@@ -22,7 +18,7 @@ export class ProjectRecordsActivities {
   async recordTransition(record: TransitionRecord): Promise<RecordedTransition> {
     return this.dataSource.transaction(async (manager) => {
       const readModelApplied = await upsertProjectSnapshot(manager, record.snapshot);
-      await this.writeDomainRecords(manager, record.snapshot);
+      await this.writeDomainRecords(manager, record, readModelApplied);
       const appended = await this.auditChain.append(manager, record.audit);
       return { auditSeq: appended.seq, auditHash: appended.hash, readModelApplied };
     });
@@ -30,12 +26,23 @@ export class ProjectRecordsActivities {
 
   /**
    * The project's domain records (application, plan versions, contacts, company), sent by the
-   * workflow when they changed, so a closed project reads the same without its history.
+   * workflow when they changed, so a closed project reads the same without its history; and
+   * its stage stays, moved on by a snapshot newer than the stored one.
    */
   private async writeDomainRecords(
     manager: EntityManager,
-    snapshot: ProjectSnapshot,
+    { snapshot, audit }: TransitionRecord,
+    readModelApplied: boolean,
   ): Promise<void> {
+    if (readModelApplied) {
+      await recordStageStay(manager, {
+        projectId: snapshot.projectId,
+        stage: snapshot.stage,
+        createdAt: snapshot.createdAt,
+        at: audit.workflowTime,
+        eventType: audit.eventType,
+      });
+    }
     if (!snapshot.records) return;
     await writeProjectRecords(manager, {
       projectId: snapshot.projectId,

@@ -7,6 +7,7 @@ import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-
 import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
 import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
 import { ProjectRecords1764417600000 } from './1764417600000-project-records';
+import { StageStays1764417700000 } from './1764417700000-stage-stays';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PlanDocumentsAndInbox1764349200000,
   AssignedMentor1764352800000,
   ProjectRecords1764417600000,
+  StageStays1764417700000,
 ];
