@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { loggerOptions } from './common/logger.options';
 import { MentorsModule } from './mentors/mentors.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
@@ -39,6 +40,7 @@ export class AppModule {
         }),
         TemporalClientModule,
         HealthModule,
+        MetricsModule,
         SecurityLogModule,
         AuthModule,
         AdminUsersModule,

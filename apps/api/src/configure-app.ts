@@ -2,6 +2,8 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 
@@ -13,6 +15,7 @@ const JSON_BODY_LIMIT = '256kb';
  * error mapping, body limits, shutdown hooks and the OpenAPI docs at /docs.
  */
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { InvalidConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { MetricsServer } from './metrics/metrics-server';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   await configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');
+  await app.get(MetricsServer).start();
 }
 
 bootstrap().catch((error: unknown) => {

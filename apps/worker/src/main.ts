@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
 import { InvalidConfigError, loadConfig } from '@app/config';
 import { ArchiveSweeper } from './archive/archive-sweeper.service';
 import { AuditCheckpointScheduler } from './audit-checkpoints/audit-checkpoint.scheduler';
@@ -9,6 +10,19 @@ import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  // Before any connection: the SDK's runtime metrics and the worker's own counters, on one
+  // Prometheus listener of the SDK's (WORKER_METRICS_BIND_ADDRESS).
+  Runtime.install({
+    telemetryOptions: {
+      metrics: {
+        prometheus: {
+          bindAddress: config.WORKER_METRICS_BIND_ADDRESS,
+          countersTotalSuffix: true,
+          useSecondsForDurations: true,
+        },
+      },
+    },
+  });
   // No enableShutdownHooks(): Temporal's Runtime owns the signals and drains the worker.
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
   const dispatcher = app.get(NotificationDispatcher);

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@app/persistence';
 import { ActivitiesModule } from './activities/activities.module';
 import { ArchiveModule } from './archive/archive.module';
 import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
+import { WorkerMetricsModule } from './metrics/worker-metrics';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -25,6 +26,7 @@ export class WorkerModule {
           retryAttempts: 3,
           retryDelay: 1_000,
         }),
+        WorkerMetricsModule,
         ActivitiesModule,
         NotificationsModule,
         ArchiveModule,

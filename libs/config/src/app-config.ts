@@ -137,6 +137,20 @@ export class AppConfig {
   @Transform(toInt)
   PORT = 3000;
 
+  /**
+   * The API's Prometheus endpoint (`/metrics`), on a port of its own so the public port never
+   * serves it; 0 lets the system pick one (tests).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
+  METRICS_PORT = 9464;
+
+  /** The worker's Prometheus endpoint: the Temporal SDK's exporter, with the worker's own counters. */
+  @Matches(/^[^\s:]+:\d{1,5}$/, { message: 'WORKER_METRICS_BIND_ADDRESS must be host:port' })
+  WORKER_METRICS_BIND_ADDRESS = '127.0.0.1:9465';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -37,6 +37,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    // The rule the answer names, for the refusals metric.
+    response.locals.refusalReason = body.rule;
     response.status(body.statusCode).json(body);
   }
 

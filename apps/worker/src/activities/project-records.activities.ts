@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordStageStay, upsertProjectSnapshot, writeProjectRecords } from '@app/persistence';
 import type { RecordedTransition, TransitionRecord } from '@app/workflows/activities.types';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { AuditChainWriter } from './audit-chain.writer';
 
 /**
@@ -13,15 +14,21 @@ export class ProjectRecordsActivities {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auditChain: AuditChainWriter,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   async recordTransition(record: TransitionRecord): Promise<RecordedTransition> {
-    return this.dataSource.transaction(async (manager) => {
+    let appendedNew = false;
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const readModelApplied = await upsertProjectSnapshot(manager, record.snapshot);
       await this.writeDomainRecords(manager, record, readModelApplied);
       const appended = await this.auditChain.append(manager, record.audit);
+      appendedNew = appended.inserted;
       return { auditSeq: appended.seq, auditHash: appended.hash, readModelApplied };
     });
+    // Counted once committed: a rolled-back append is retried and counted then.
+    if (appendedNew) this.metrics.auditAppended();
+    return recorded;
   }
 
   /**

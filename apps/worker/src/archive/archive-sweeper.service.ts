@@ -8,6 +8,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
 import { archivedRunIds, archiveRun, fillProjectRecordsFromArchive } from '@app/persistence';
 import { ARCHIVE_TEMPORAL_CLIENT } from './archive-temporal-client';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 const { EventType } = temporal.api.enums.v1;
 
@@ -45,6 +46,7 @@ export class ArchiveSweeper implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     @Inject(ARCHIVE_TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly metrics: WorkerMetrics,
   ) {
     this.loop = new PeriodicTask(
       'archive sweep',
@@ -84,6 +86,17 @@ export class ArchiveSweeper implements OnModuleDestroy {
   }
 
   private async sweep(workflowId?: string): Promise<ArchiveSweepResult> {
+    try {
+      const result = await this.sweepClosedRuns(workflowId);
+      this.metrics.archiveSweep('ok', result.archived.length);
+      return result;
+    } catch (error) {
+      this.metrics.archiveSweep('failed');
+      throw error;
+    }
+  }
+
+  private async sweepClosedRuns(workflowId?: string): Promise<ArchiveSweepResult> {
     const closed = await this.closedRuns(workflowId);
     const known = await archivedRunIds(
       this.dataSource,
