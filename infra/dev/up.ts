@@ -159,7 +159,10 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
       AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY || localAuditSigningKey(dataDir),
     };
-    const worker = startNode('worker', [join(root, 'dist/apps/worker/src/main.js')], env);
+    const worker = startNode('worker', [join(root, 'dist/apps/worker/src/main.js')], {
+      ...env,
+      WORKER_METRICS_BIND_ADDRESS: process.env.WORKER_METRICS_BIND_ADDRESS ?? '127.0.0.1:9465',
+    });
     running.push({
       name: 'worker',
       stop: () => stopProcess(worker, config.WORKER_SHUTDOWN_GRACE_MS + 5_000),
@@ -182,6 +185,7 @@ async function main(): Promise<void> {
           : `  Temporal         ${config.TEMPORAL_ADDRESS}`,
         `  Temporal gRPC    ${config.TEMPORAL_ADDRESS}  (namespace ${config.TEMPORAL_NAMESPACE})`,
         `  PostgreSQL       ${embedded ? `127.0.0.1:${EMBEDDED_POSTGRES_PORT}, database incubation` : 'from DATABASE_URL'}`,
+        `  Metrics          http://localhost:${config.METRICS_PORT}/metrics (API), http://${process.env.WORKER_METRICS_BIND_ADDRESS ?? '127.0.0.1:9465'}/metrics (worker)`,
         '',
         'Press Ctrl-C to stop everything.',
         '',

@@ -12,17 +12,19 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // Before any connection: the SDK's runtime metrics and the worker's own counters, on one
   // Prometheus listener of the SDK's (WORKER_METRICS_BIND_ADDRESS).
-  Runtime.install({
-    telemetryOptions: {
-      metrics: {
-        prometheus: {
-          bindAddress: config.WORKER_METRICS_BIND_ADDRESS,
-          countersTotalSuffix: true,
-          useSecondsForDurations: true,
+  if (config.WORKER_METRICS_BIND_ADDRESS) {
+    Runtime.install({
+      telemetryOptions: {
+        metrics: {
+          prometheus: {
+            bindAddress: config.WORKER_METRICS_BIND_ADDRESS,
+            countersTotalSuffix: true,
+            useSecondsForDurations: true,
+          },
         },
       },
-    },
-  });
+    });
+  }
   // No enableShutdownHooks(): Temporal's Runtime owns the signals and drains the worker.
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
   const dispatcher = app.get(NotificationDispatcher);

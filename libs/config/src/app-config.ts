@@ -147,9 +147,15 @@ export class AppConfig {
   @Transform(toInt)
   METRICS_PORT = 9464;
 
-  /** The worker's Prometheus endpoint: the Temporal SDK's exporter, with the worker's own counters. */
-  @Matches(/^[^\s:]+:\d{1,5}$/, { message: 'WORKER_METRICS_BIND_ADDRESS must be host:port' })
-  WORKER_METRICS_BIND_ADDRESS = '127.0.0.1:9465';
+  /**
+   * The worker's Prometheus endpoint (the Temporal SDK's exporter, with the worker's own
+   * counters), as host:port; empty: no endpoint. Off by default because the SDK needs a fixed
+   * port and several workers may share a machine (tests, benchmarks); `npm run up` sets it.
+   */
+  @Matches(/^([^\s:]+:\d{1,5})?$/, {
+    message: 'WORKER_METRICS_BIND_ADDRESS must be host:port, or empty for none',
+  })
+  WORKER_METRICS_BIND_ADDRESS = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
