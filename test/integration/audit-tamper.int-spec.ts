@@ -6,6 +6,7 @@ import { sha256Hex } from '@app/domain';
 import {
   auditCanonicalContent,
   auditCheckpointStatement,
+  auditLinkHash,
   auditRowContent,
   AuditTrailVerification,
   createDataSource,
@@ -210,7 +211,7 @@ describe('audit chain: tampering by a database superuser is named', () => {
       for (const row of rows) {
         const payload = { step: Number(row.seq), note: 'rewritten' };
         const canonical = auditCanonicalContent({ ...auditRowContent(row), payload });
-        const hash = sha256Hex(prevHash + canonical);
+        const hash = auditLinkHash('digest-link', prevHash, { canonical });
         await client.query(
           'UPDATE audit_events SET payload = $2, canonical = $3, prev_hash = $4, hash = $5 WHERE seq = $1',
           [row.seq, JSON.stringify(payload), canonical, prevHash, hash],

@@ -1,4 +1,4 @@
-import { limitFor, validatePolicy } from './policy.rules';
+import { extensionRefusal, limitFor, validatePolicy } from './policy.rules';
 import { DEFAULT_POLICY, Policy } from './policy.types';
 
 describe('validatePolicy', () => {
@@ -47,5 +47,18 @@ describe('limitFor', () => {
     ['recordCompany', undefined],
   ] as const)('%s → %p', (action, expected) => {
     expect(limitFor(DEFAULT_POLICY, action)).toEqual(expected);
+  });
+});
+
+describe('extensionRefusal', () => {
+  it.each([
+    ['screenApplication', null],
+    ['acceptAssignment', null],
+    ['approvePlan', null],
+    ['submitPlanVersion', 'no-time-limit'],
+    ['recordInvestorContact', 'no-time-limit'],
+    ['resumeProject', 'no-time-limit'],
+  ] as const)('%s → %s', (action, rule) => {
+    expect(extensionRefusal(DEFAULT_POLICY, action)?.rule ?? null).toBe(rule);
   });
 });

@@ -111,3 +111,18 @@ export function limitFor(policy: Policy, action: DecisionType): Duration | undef
       return undefined;
   }
 }
+
+/**
+ * An extension of a step with no time limit would change nothing and still be recorded as a
+ * decision, so it is refused (the step's pending-ness is judged by judgeDecision).
+ */
+export function extensionRefusal(policy: Policy, action: DecisionType): Refusal | null {
+  return limitFor(policy, action)
+    ? null
+    : {
+        kind: 'RuleRefused',
+        rule: 'no-time-limit',
+        field: 'action',
+        message: `${action} has no time limit, so there is no deadline to extend.`,
+      };
+}

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   defineQuery,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -18,6 +19,7 @@ import {
   DecisionRecord,
   DecisionResult,
   DECISION_TYPES,
+  extensionRefusal,
   FLAG_REASONS,
   flagNeedsAttention,
   isTerminal,
@@ -42,6 +44,7 @@ import {
   upcomingTimerEvents,
 } from './deadline-tracks';
 import type { DecisionInput, ProjectView, ProjectWorkflowInput } from './project-workflow.types';
+import { PATCHES } from './matching-and-deadline.patches';
 import { ProjectRecorder } from './project-recorder';
 import { activities } from './workflow-activities';
 
@@ -172,7 +175,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         message: 'Another decision on this project is being checked; retry in a moment.',
       });
     }
-    const refusal = judgeDecision(state, actor, decision);
+    const refusal =
+      judgeDecision(state, actor, decision) ??
+      (decision.type === 'extendDeadline' ? extensionRefusal(policy, decision.action) : null);
     if (refusal) throw refusalFailure(refusal);
   }
 
@@ -237,11 +242,17 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   async function adjustDeadlinesAfter(decision: Decision, before: ProjectState): Promise<void> {
     if (decision.type === 'extendDeadline') {
       const pending = state.pendingActions.find((action) => action.action === decision.action);
-      if (!pending?.dueAt) return;
-      const dueAt = await activities.computeDueAt({
-        fromIso: pending.dueAt,
-        limit: decision.byDuration,
-      });
+      const limit = limitFor(policy, decision.action);
+      let currentDue = pending?.dueAt;
+      if (!currentDue && pending && limit && patched(PATCHES.extendOverdueFromNow)) {
+        // The step's own due time was still being computed when the extension came in.
+        currentDue = await activities.computeDueAt({ fromIso: nowIso(), limit });
+      }
+      if (!currentDue) return;
+      // An overdue step is extended from now: from its passed due time it could stay overdue.
+      const overdue = Date.parse(currentDue) < Date.now();
+      const fromIso = overdue && patched(PATCHES.extendOverdueFromNow) ? nowIso() : currentDue;
+      const dueAt = await activities.computeDueAt({ fromIso, limit: decision.byDuration });
       state = setDueDate(state, decision.action, dueAt);
     }
     if (decision.type === 'resumeProject' && before.hold) {

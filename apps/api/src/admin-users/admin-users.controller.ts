@@ -9,6 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { adminActorOf } from '../admin-audit/admin-audit.service';
 import { AuthenticatedCaller } from '../auth/authenticated-caller';
 import { CurrentCaller } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -29,8 +30,11 @@ export class AdminUsersController {
   ) {}
 
   @Post('users')
-  createUser(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  createUser(
+    @Body() body: CreateUserDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<UserView> {
+    return this.users.create(body, adminActorOf(caller));
   }
 
   @Get('users')
@@ -52,8 +56,9 @@ export class AdminUsersController {
   issueApiToken(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreateApiTokenDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
   ): Promise<IssuedApiTokenView> {
-    return this.apiTokens.issue(id, body);
+    return this.apiTokens.issue(id, body, adminActorOf(caller));
   }
 
   @Get('users/:id/api-tokens')
@@ -62,7 +67,10 @@ export class AdminUsersController {
   }
 
   @Delete('api-tokens/:id')
-  revokeApiToken(@Param('id', ParseUUIDPipe) id: string): Promise<ApiTokenView> {
-    return this.apiTokens.revoke(id);
+  revokeApiToken(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<ApiTokenView> {
+    return this.apiTokens.revoke(id, adminActorOf(caller));
   }
 }

@@ -5,9 +5,15 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import type { ActorRole } from '@app/domain';
 import { Mentor, User } from '@app/persistence';
+import {
+  AdminAuditActor,
+  adminActorOf,
+  AdminAuditService,
+  changedFields,
+} from '../admin-audit/admin-audit.service';
 import { AuthTokensService } from '../auth/auth-tokens.service';
 import type { AuthenticatedCaller } from '../auth/authenticated-caller';
 import { hashPassword } from '../auth/passwords';
@@ -16,29 +22,55 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPage, UserView, userView } from './dto/user.response';
 
-/** Admins manage the people who sign in: create, list, change, deactivate. */
+/** What an audit row says of a user: never the password or its hash. */
+function auditedUser(user: User): Record<string, unknown> {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+    mentorId: user.mentorId,
+    active: user.active,
+    language: user.language,
+    emailNotifications: user.emailNotifications,
+  };
+}
+
+/**
+ * Admins manage the people who sign in: create, list, change, deactivate. Every change is an
+ * audited administration operation (AdminAuditService).
+ */
 @Injectable()
 export class AdminUsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
     private readonly tokens: AuthTokensService,
+    private readonly audit: AdminAuditService,
   ) {}
 
-  async create(input: CreateUserDto): Promise<UserView> {
+  async create(input: CreateUserDto, actor: AdminAuditActor): Promise<UserView> {
     const mentorId = await this.mentorLink(input.role, input.mentorId);
+    const passwordHash = await hashPassword(input.password);
     const user = this.users.create({
       username: input.username,
       displayName: input.displayName,
       email: input.email ?? null,
       role: input.role,
       mentorId,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       language: input.language ?? 'zh',
       emailNotifications: input.emailNotifications ?? true,
       active: true,
     });
-    return userView(await this.saving(user));
+    return this.audit.audited(actor, 'userCreated', async (manager) => {
+      const saved = await this.saving(manager, user);
+      return {
+        result: userView(saved),
+        target: { kind: 'user', id: saved.id },
+        details: { user: auditedUser(saved) },
+      };
+    });
   }
 
   async list(query: ListUsersQuery): Promise<UserPage> {
@@ -54,6 +86,7 @@ export class AdminUsersService {
   async update(id: string, input: UpdateUserDto, caller: AuthenticatedCaller): Promise<UserView> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundException('user not found');
+    const before = auditedUser(user);
     if (
       id === caller.userId &&
       (input.active === false || (input.role && input.role !== 'admin'))
@@ -78,11 +111,21 @@ export class AdminUsersService {
     if (input.emailNotifications !== undefined) user.emailNotifications = input.emailNotifications;
     if (input.password !== undefined) user.passwordHash = await hashPassword(input.password);
 
-    const saved = await this.saving(user);
-    if (input.password !== undefined || input.active === false) {
-      await this.tokens.revokeSessionsOf(id);
-    }
-    return userView(saved);
+    const operation = input.active === false && before.active ? 'userDeactivated' : 'userChanged';
+    return this.audit.audited(adminActorOf(caller), operation, async (manager) => {
+      const saved = await this.saving(manager, user);
+      const sessionsEnded = input.password !== undefined || input.active === false;
+      if (sessionsEnded) await this.tokens.revokeSessionsOf(id, new Date(), manager);
+      return {
+        result: userView(saved),
+        target: { kind: 'user', id },
+        details: {
+          changes: changedFields(before, auditedUser(saved)),
+          passwordChanged: input.password !== undefined,
+          sessionsEnded,
+        },
+      };
+    });
   }
 
   /** A mentor user is linked to an existing mentor record; no other role is. */
@@ -102,9 +145,9 @@ export class AdminUsersService {
     return mentorId;
   }
 
-  private async saving(user: User): Promise<User> {
+  private async saving(manager: EntityManager, user: User): Promise<User> {
     try {
-      return await this.users.save(user);
+      return await manager.getRepository(User).save(user);
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === 'ux_users_username') {

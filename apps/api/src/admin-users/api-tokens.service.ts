@@ -8,6 +8,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { AuthToken, User } from '@app/persistence';
+import { AdminAuditActor, AdminAuditService } from '../admin-audit/admin-audit.service';
 import { AuthTokensService } from '../auth/auth-tokens.service';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
 import { ApiTokenView, apiTokenView, IssuedApiTokenView } from './dto/user.response';
@@ -22,9 +23,14 @@ export class ApiTokensService {
     @InjectRepository(AuthToken) private readonly tokenRows: Repository<AuthToken>,
     private readonly tokens: AuthTokensService,
     private readonly config: AppConfig,
+    private readonly audit: AdminAuditService,
   ) {}
 
-  async issue(userId: string, input: CreateApiTokenDto): Promise<IssuedApiTokenView> {
+  async issue(
+    userId: string,
+    input: CreateApiTokenDto,
+    actor: AdminAuditActor,
+  ): Promise<IssuedApiTokenView> {
     const days = input.expiresInDays ?? this.config.API_TOKEN_DEFAULT_TTL_DAYS;
     if (days > this.config.API_TOKEN_MAX_TTL_DAYS) {
       throw new BadRequestException(
@@ -36,14 +42,22 @@ export class ApiTokensService {
     if (!user.active) {
       throw new UnprocessableEntityException('the user is deactivated: activate them first');
     }
-    const issued = await this.tokens.issue(
-      userId,
-      'api',
-      input.name,
-      new Date(Date.now() + days * DAY_MS),
-    );
-    const row = await this.tokenRows.findOneByOrFail({ id: issued.id });
-    return { ...apiTokenView(row), token: issued.token };
+    return this.audit.audited(actor, 'apiTokenIssued', async (manager) => {
+      const issued = await this.tokens.issue(
+        userId,
+        'api',
+        input.name,
+        new Date(Date.now() + days * DAY_MS),
+        manager,
+      );
+      const row = await manager.getRepository(AuthToken).findOneByOrFail({ id: issued.id });
+      return {
+        // The token itself is answered this once and never written anywhere, the audit included.
+        result: { ...apiTokenView(row), token: issued.token },
+        target: { kind: 'apiToken', id: row.id },
+        details: { userId, name: row.name, expiresAt: row.expiresAt.toISOString() },
+      };
+    });
   }
 
   async list(userId: string): Promise<ApiTokenView[]> {
@@ -56,10 +70,18 @@ export class ApiTokensService {
     return rows.map((row) => apiTokenView(row, now));
   }
 
-  async revoke(tokenId: string): Promise<ApiTokenView> {
+  async revoke(tokenId: string, actor: AdminAuditActor): Promise<ApiTokenView> {
     const found = await this.tokenRows.findOneBy({ id: tokenId, kind: 'api' });
     if (!found) throw new NotFoundException('API token not found');
-    await this.tokens.revoke(tokenId);
-    return apiTokenView(await this.tokenRows.findOneByOrFail({ id: tokenId }));
+    if (found.revokedAt) return apiTokenView(found); // already revoked: nothing changes, nothing audited
+    return this.audit.audited(actor, 'apiTokenRevoked', async (manager) => {
+      await this.tokens.revoke(tokenId, new Date(), manager);
+      const row = await manager.getRepository(AuthToken).findOneByOrFail({ id: tokenId });
+      return {
+        result: apiTokenView(row),
+        target: { kind: 'apiToken', id: tokenId },
+        details: { userId: row.userId, name: row.name },
+      };
+    });
   }
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuditCheckpointView, AuditTrailVerification } from '@app/persistence';
+import type { AuditBundle, AuditCheckpointView, AuditTrailVerification } from '@app/persistence';
 import { Roles } from '../auth';
+import { AuditBundleService } from './audit-bundle.service';
 import { AuditExport, AuditExportService } from './audit-export.service';
 import { AuditCheckpointList, AuditTrailService } from './audit-trail.service';
+import { AuditBundleQuery } from './dto/audit-bundle.query';
 import { AuditExportQuery } from './dto/audit-export.query';
 
 @Controller('audit')
@@ -11,7 +13,27 @@ export class AuditController {
   constructor(
     private readonly trail: AuditTrailService,
     private readonly exports: AuditExportService,
+    private readonly bundles: AuditBundleService,
   ) {}
+
+  /**
+   * A signed bundle of one project's (or one period's) rows, from one checkpoint to another,
+   * to keep outside the center and check with `npm run audit:verify -- --bundle FILE`.
+   */
+  @Get('bundle')
+  @Roles('reviewer', 'admin')
+  async bundle(
+    @Query() query: AuditBundleQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuditBundle> {
+    const bundle = await this.bundles.bundle(query);
+    const name = 'projectId' in bundle.scope ? `project-${bundle.scope.projectId}` : 'period';
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="audit-bundle-${name}-seq-${bundle.end.seq}.json"`,
+    );
+    return bundle;
+  }
 
   /** Walks the chain and holds it against every signed checkpoint. */
   @Get('verify')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectHistoryModule } from '../project-history/project-history.module';
+import { AuditBundleService } from './audit-bundle.service';
 import { AuditExportService } from './audit-export.service';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditController } from './audit.controller';
@@ -8,6 +9,6 @@ import { AuditController } from './audit.controller';
 @Module({
   imports: [ProjectHistoryModule],
   controllers: [AuditController],
-  providers: [AuditTrailService, AuditExportService],
+  providers: [AuditTrailService, AuditExportService, AuditBundleService],
 })
 export class AuditModule {}

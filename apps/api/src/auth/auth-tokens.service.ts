@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import type { ActorRole } from '@app/domain';
 import { AuthToken } from '@app/persistence';
 import type { SecurityReason } from '../security-log/security-reasons';
@@ -55,10 +55,12 @@ export class AuthTokensService {
     kind: TokenKind,
     name: string,
     expiresAt: Date,
+    manager?: EntityManager,
   ): Promise<IssuedToken> {
     const token = generateToken(kind);
-    const row = await this.tokens.save(
-      this.tokens.create({ userId, kind, name, tokenHash: hashToken(token), expiresAt }),
+    const tokens = this.within(manager);
+    const row = await tokens.save(
+      tokens.create({ userId, kind, name, tokenHash: hashToken(token), expiresAt }),
     );
     return { id: row.id, kind, name, token, expiresAt };
   }
@@ -108,12 +110,20 @@ export class AuthTokensService {
   }
 
   /** Revokes one token; revoking it again keeps the first revocation time. */
-  async revoke(tokenId: string, now = new Date()): Promise<void> {
-    await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: now });
+  async revoke(tokenId: string, now = new Date(), manager?: EntityManager): Promise<void> {
+    await this.within(manager).update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: now });
   }
 
   /** Ends every open session of a user (after a password change or deactivation). */
-  async revokeSessionsOf(userId: string, now = new Date()): Promise<void> {
-    await this.tokens.update({ userId, kind: 'session', revokedAt: IsNull() }, { revokedAt: now });
+  async revokeSessionsOf(userId: string, now = new Date(), manager?: EntityManager): Promise<void> {
+    await this.within(manager).update(
+      { userId, kind: 'session', revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+  }
+
+  /** The repository, or the same one inside an administration change's transaction. */
+  private within(manager: EntityManager | undefined): Repository<AuthToken> {
+    return manager ? manager.getRepository(AuthToken) : this.tokens;
   }
 }

@@ -9,7 +9,10 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
+import { adminActorOf } from '../admin-audit/admin-audit.service';
 import { Roles } from '../auth';
+import type { AuthenticatedCaller } from '../auth/authenticated-caller';
+import { CurrentCaller } from '../auth/current-actor.decorator';
 import { CalendarOverrideDto } from './dto/calendar-override.dto';
 import { CalendarOverridesService, CalendarOverrideView } from './calendar-overrides.service';
 
@@ -28,14 +31,17 @@ export class CalendarOverridesController {
 
   @Put()
   @Roles('admin')
-  set(@Body() override: CalendarOverrideDto): Promise<CalendarOverrideView> {
-    return this.overrides.set(override);
+  set(
+    @Body() override: CalendarOverrideDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<CalendarOverrideView> {
+    return this.overrides.set(override, adminActorOf(caller));
   }
 
   @Delete(':date')
   @HttpCode(204)
   @Roles('admin')
-  remove(@Param('date') date: string): Promise<void> {
-    return this.overrides.remove(date);
+  remove(@Param('date') date: string, @CurrentCaller() caller: AuthenticatedCaller): Promise<void> {
+    return this.overrides.remove(date, adminActorOf(caller));
   }
 }

@@ -1,14 +1,44 @@
 import 'reflect-metadata';
-import { InvalidConfigError, loadConfig } from '@app/config';
-import { createDataSource, verifyAuditTrail } from '@app/persistence';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  AuditPublicKey,
+  InvalidConfigError,
+  loadConfig,
+  parseAuditPublicKey,
+  parseAuditPublicKeys,
+} from '@app/config';
+import {
+  AuditBundle,
+  createDataSource,
+  verifyAuditBundle,
+  verifyAuditTrail,
+} from '@app/persistence';
 
 /**
  * `npm run audit:verify`: walks the audit chain and holds it against every signed checkpoint,
  * through the application's role (DATABASE_URL). Prints "intact, N rows, head hash …" and exits
  * 0, or names the first broken row and exits 1. `--json` prints the whole report.
+ *
+ * `npm run audit:verify -- --bundle FILE [--public-key FILE]…`: verifies an exported bundle
+ * offline, with no database and no configuration: the checkpoints' signatures (against the
+ * given keys, AUDIT_TRUSTED_PUBLIC_KEYS, or else the keys the bundle carries, said so) and
+ * every row's link from the first checkpoint to the last.
  */
 async function main(): Promise<number> {
-  const json = process.argv.slice(2).includes('--json');
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      json: { type: 'boolean', default: false },
+      bundle: { type: 'string' },
+      'public-key': { type: 'string', multiple: true },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const json = values.json ?? false;
+  if (values.bundle !== undefined)
+    return verifyBundleFile(values.bundle, values['public-key'] ?? [], json);
   const config = loadConfig();
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
@@ -23,6 +53,20 @@ async function main(): Promise<number> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+function verifyBundleFile(path: string, keyFiles: string[], json: boolean): number {
+  const bundle = JSON.parse(readFileSync(path, 'utf8')) as AuditBundle;
+  const trusted: AuditPublicKey[] = [
+    ...keyFiles.map((file) => parseAuditPublicKey(readFileSync(file, 'utf8'))),
+    ...parseAuditPublicKeys(process.env.AUDIT_TRUSTED_PUBLIC_KEYS ?? ''),
+  ];
+  const carried = [bundle.end, bundle.start].flatMap((checkpoint) =>
+    'publicKey' in checkpoint ? [parseAuditPublicKey(checkpoint.publicKey)] : [],
+  );
+  const report = verifyAuditBundle(bundle, trusted, carried);
+  console.log(json ? JSON.stringify(report, null, 2) : report.summary);
+  return report.intact ? 0 : 1;
 }
 
 main().then(

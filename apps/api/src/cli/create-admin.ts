@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { IsNull } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { AuthToken, createDataSource, User } from '@app/persistence';
+import { AdminAuditActor, AdminAuditService } from '../admin-audit/admin-audit.service';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -17,6 +18,14 @@ const USAGE =
   '  --password - reads the password from standard input';
 
 class UsageError extends Error {}
+
+/** Whoever runs the tool on the server; it has no token to name them by. */
+const CLI_ACTOR: AdminAuditActor = {
+  userId: null,
+  username: 'admin:create',
+  role: 'system',
+  via: 'cli',
+};
 
 interface Options {
   username: string;
@@ -78,13 +87,24 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     const users = dataSource.getRepository(User);
+    const audit = new AdminAuditService(dataSource);
     const existing = await users.findOneBy({ username: input.username });
     if (!existing) {
-      await users.insert({
-        username: input.username,
-        displayName: input.displayName,
-        role: 'admin',
-        passwordHash: await hashPassword(input.password),
+      const passwordHash = await hashPassword(input.password);
+      await audit.audited(CLI_ACTOR, 'userCreated', async (manager) => {
+        const created = await manager.getRepository(User).save(
+          manager.getRepository(User).create({
+            username: input.username,
+            displayName: input.displayName,
+            role: 'admin',
+            passwordHash,
+          }),
+        );
+        return {
+          result: created.id,
+          target: { kind: 'user', id: created.id },
+          details: { user: { username: input.username, role: 'admin', active: true } },
+        };
       });
       console.log(`created admin ${input.username}`);
       return 0;
@@ -96,13 +116,18 @@ async function main(): Promise<number> {
       return 0;
     }
     const passwordHash = await hashPassword(input.password);
-    await dataSource.transaction(async (manager) => {
+    await audit.audited(CLI_ACTOR, 'userChanged', async (manager) => {
       await manager.update(User, { id: existing.id }, { passwordHash });
       await manager.update(
         AuthToken,
         { userId: existing.id, kind: 'session', revokedAt: IsNull() },
         { revokedAt: new Date() },
       );
+      return {
+        result: undefined,
+        target: { kind: 'user', id: existing.id },
+        details: { changes: {}, passwordChanged: true, sessionsEnded: true },
+      };
     });
     console.log(`password of ${input.username} reset; their open sessions were ended`);
     return 0;

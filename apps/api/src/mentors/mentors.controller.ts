@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Actor } from '@app/domain';
+import { adminActorOf } from '../admin-audit/admin-audit.service';
 import { CurrentActor, Roles } from '../auth';
+import type { AuthenticatedCaller } from '../auth/authenticated-caller';
+import { CurrentCaller } from '../auth/current-actor.decorator';
 import {
   CreateMentorDto,
   ListMentorsQuery,
@@ -18,8 +21,11 @@ export class MentorsController {
   @Post()
   @HttpCode(201)
   @Roles('staff')
-  create(@Body() body: CreateMentorDto): Promise<MentorView> {
-    return this.mentors.create(body);
+  create(
+    @Body() body: CreateMentorDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<MentorView> {
+    return this.mentors.create(body, adminActorOf(caller));
   }
 
   @Get()
@@ -36,23 +42,33 @@ export class MentorsController {
 
   @Patch(':mentorId')
   @Roles('staff')
-  update(@Param('mentorId') mentorId: string, @Body() body: UpdateMentorDto): Promise<MentorView> {
-    return this.mentors.update(mentorId, body);
+  update(
+    @Param('mentorId') mentorId: string,
+    @Body() body: UpdateMentorDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<MentorView> {
+    return this.mentors.update(mentorId, body, adminActorOf(caller));
   }
 
   /** No longer ranked nor assignable; current projects keep the mentor until replaced. */
   @Post(':mentorId/deactivation')
   @HttpCode(200)
   @Roles('staff')
-  deactivate(@Param('mentorId') mentorId: string): Promise<MentorView> {
-    return this.mentors.setActive(mentorId, false);
+  deactivate(
+    @Param('mentorId') mentorId: string,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<MentorView> {
+    return this.mentors.setActive(mentorId, false, adminActorOf(caller));
   }
 
   @Post(':mentorId/reactivation')
   @HttpCode(200)
   @Roles('staff')
-  reactivate(@Param('mentorId') mentorId: string): Promise<MentorView> {
-    return this.mentors.setActive(mentorId, true);
+  reactivate(
+    @Param('mentorId') mentorId: string,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<MentorView> {
+    return this.mentors.setActive(mentorId, true, adminActorOf(caller));
   }
 }
 
@@ -68,8 +84,12 @@ export class MentorProfileController {
   }
 
   @Patch()
-  update(@CurrentActor() actor: Actor, @Body() body: MentorSelfProfileDto): Promise<MentorView> {
-    return this.mentors.updateOwnProfile(actor, body);
+  update(
+    @CurrentActor() actor: Actor,
+    @Body() body: MentorSelfProfileDto,
+    @CurrentCaller() caller: AuthenticatedCaller,
+  ): Promise<MentorView> {
+    return this.mentors.updateOwnProfile(actor, body, adminActorOf(caller));
   }
 }
 

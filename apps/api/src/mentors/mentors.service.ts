@@ -4,6 +4,12 @@ import { DataSource, Repository } from 'typeorm';
 import { Actor, MATCHING_WEIGHTS, matchingProjectOf, rankMentors } from '@app/domain';
 import { Mentor, mentorProfilesFor } from '@app/persistence';
 import { stateQuery } from '@app/workflows/public-api';
+import {
+  AdminAuditActor,
+  AdminAuditService,
+  AdminOperation,
+  changedFields,
+} from '../admin-audit/admin-audit.service';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import {
@@ -28,21 +34,30 @@ export class MentorsService {
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
     private readonly temporal: TemporalGateway,
+    private readonly audit: AdminAuditService,
   ) {}
 
-  async create(body: CreateMentorDto): Promise<MentorView> {
-    const mentor = await this.mentors.save(
-      this.mentors.create({
-        name: body.name,
-        organisation: body.organisation,
-        capacity: body.capacity,
-        expertiseTags: unique(body.expertiseTags ?? []),
-        declaredConflicts: unique(body.declaredConflicts ?? []),
-        email: body.email ?? null,
-        active: true,
-      }),
-    );
-    return this.view(mentor.id);
+  async create(body: CreateMentorDto, actor: AdminAuditActor): Promise<MentorView> {
+    const id = await this.audit.audited(actor, 'mentorCreated', async (manager) => {
+      const repository = manager.getRepository(Mentor);
+      const mentor = await repository.save(
+        repository.create({
+          name: body.name,
+          organisation: body.organisation,
+          capacity: body.capacity,
+          expertiseTags: unique(body.expertiseTags ?? []),
+          declaredConflicts: unique(body.declaredConflicts ?? []),
+          email: body.email ?? null,
+          active: true,
+        }),
+      );
+      return {
+        result: mentor.id,
+        target: { kind: 'mentor', id: mentor.id },
+        details: { mentor: auditedMentor(mentor) },
+      };
+    });
+    return this.view(id);
   }
 
   async list(query: ListMentorsQuery): Promise<MentorPage> {
@@ -67,15 +82,18 @@ export class MentorsService {
     return mentorView(mentor, loads.get(mentor.id) ?? 0);
   }
 
-  async update(mentorId: string, body: UpdateMentorDto): Promise<MentorView> {
+  async update(
+    mentorId: string,
+    body: UpdateMentorDto,
+    actor: AdminAuditActor,
+  ): Promise<MentorView> {
     const mentor = await this.found(mentorId);
-    await this.mentors.update(mentor.id, {
+    await this.changeAudited(mentor, actor, 'mentorChanged', {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.organisation !== undefined && { organisation: body.organisation }),
       ...(body.capacity !== undefined && { capacity: body.capacity }),
       ...(body.email !== undefined && { email: body.email }),
       ...selfFields(body),
-      updatedAt: new Date(),
     });
     return this.view(mentor.id);
   }
@@ -84,9 +102,13 @@ export class MentorsService {
    * An inactive mentor is no longer ranked nor may take a new project; the projects they
    * already mentor keep them until staff replace them.
    */
-  async setActive(mentorId: string, active: boolean): Promise<MentorView> {
+  async setActive(mentorId: string, active: boolean, actor: AdminAuditActor): Promise<MentorView> {
     const mentor = await this.found(mentorId);
-    await this.mentors.update(mentor.id, { active, updatedAt: new Date() });
+    if (mentor.active !== active) {
+      await this.changeAudited(mentor, actor, active ? 'mentorReactivated' : 'mentorDeactivated', {
+        active,
+      });
+    }
     return this.view(mentor.id);
   }
 
@@ -94,11 +116,32 @@ export class MentorsService {
     return this.view(ownMentorId(actor));
   }
 
-  async updateOwnProfile(actor: Actor, body: MentorSelfProfileDto): Promise<MentorView> {
+  async updateOwnProfile(
+    actor: Actor,
+    body: MentorSelfProfileDto,
+    auditActor: AdminAuditActor,
+  ): Promise<MentorView> {
     const mentorId = ownMentorId(actor);
-    await this.found(mentorId);
-    await this.mentors.update(mentorId, { ...selfFields(body), updatedAt: new Date() });
+    const mentor = await this.found(mentorId);
+    await this.changeAudited(mentor, auditActor, 'mentorProfileChanged', selfFields(body));
     return this.view(mentorId);
+  }
+
+  /** Applies the fields and appends the audit row of what changed, in one transaction. */
+  private async changeAudited(
+    mentor: Mentor,
+    actor: AdminAuditActor,
+    operation: AdminOperation,
+    fields: Partial<Mentor>,
+  ): Promise<void> {
+    const before = auditedMentor(mentor);
+    const after = auditedMentor({ ...mentor, ...fields });
+    const changes = changedFields(before, after);
+    if (Object.keys(changes).length === 0) return; // nothing changes, so nothing is recorded
+    await this.audit.audited(actor, operation, async (manager) => {
+      await manager.getRepository(Mentor).update(mentor.id, { ...fields, updatedAt: new Date() });
+      return { result: undefined, target: { kind: 'mentor', id: mentor.id }, details: { changes } };
+    });
   }
 
   async candidates(projectId: string, actor: Actor): Promise<MentorCandidatesView> {
@@ -158,6 +201,19 @@ export class MentorsService {
     );
     return new Map(rows.map((row) => [row.mentor_id, row.held]));
   }
+}
+
+/** The fields of a mentor record an audit row shows. */
+function auditedMentor(mentor: Mentor): Record<string, unknown> {
+  return {
+    name: mentor.name,
+    organisation: mentor.organisation,
+    capacity: mentor.capacity,
+    expertiseTags: mentor.expertiseTags,
+    declaredConflicts: mentor.declaredConflicts,
+    email: mentor.email,
+    active: mentor.active,
+  };
 }
 
 function ownMentorId(actor: Actor): string {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
+import { AdminAuditService, SEED_ACTOR } from '../admin-audit/admin-audit.service';
 import { AdminUsersService } from '../admin-users/admin-users.service';
 import { DecisionsService } from '../decisions/decisions.service';
 import { ProjectSubmissionService } from '../projects/project-submission.service';
@@ -25,6 +26,7 @@ export class DemoDataSeeder {
     private readonly users: AdminUsersService,
     private readonly submissions: ProjectSubmissionService,
     private readonly decisions: DecisionsService,
+    private readonly audit: AdminAuditService,
   ) {}
 
   async seed(): Promise<SeedReport> {
@@ -64,18 +66,40 @@ export class DemoDataSeeder {
 
   private async seedMentors(): Promise<void> {
     for (const mentor of DEMO_MENTORS) {
-      await this.dataSource.query(
-        `INSERT INTO mentors (id, name, organisation, expertise_tags, capacity, email)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-        [
-          mentor.id,
-          mentor.name,
-          mentor.organisation,
-          mentor.expertiseTags,
-          mentor.capacity,
-          `${mentor.username}@mentors.example.edu.cn`,
-        ],
-      );
+      const exists: unknown[] = await this.dataSource.query('SELECT 1 FROM mentors WHERE id = $1', [
+        mentor.id,
+      ]);
+      if (exists.length > 0) continue;
+      const email = `${mentor.username}@mentors.example.edu.cn`;
+      // Fixed ids (the demo projects name them), so not through MentorsService.create.
+      await this.audit.audited(SEED_ACTOR, 'mentorCreated', async (manager) => {
+        await manager.query(
+          `INSERT INTO mentors (id, name, organisation, expertise_tags, capacity, email)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            mentor.id,
+            mentor.name,
+            mentor.organisation,
+            mentor.expertiseTags,
+            mentor.capacity,
+            email,
+          ],
+        );
+        return {
+          result: undefined,
+          target: { kind: 'mentor', id: mentor.id },
+          details: {
+            mentor: {
+              name: mentor.name,
+              organisation: mentor.organisation,
+              capacity: mentor.capacity,
+              expertiseTags: mentor.expertiseTags,
+              declaredConflicts: [],
+              email,
+            },
+          },
+        };
+      });
     }
   }
 
@@ -103,14 +127,17 @@ export class DemoDataSeeder {
       ids[account.username] =
         existing[0]?.id ??
         (
-          await this.users.create({
-            username: account.username,
-            displayName: account.displayName,
-            email: `${account.username}@incubation.example.edu.cn`,
-            role: account.role,
-            mentorId: account.mentorId,
-            password: DEMO_PASSWORD,
-          })
+          await this.users.create(
+            {
+              username: account.username,
+              displayName: account.displayName,
+              email: `${account.username}@incubation.example.edu.cn`,
+              role: account.role,
+              mentorId: account.mentorId,
+              password: DEMO_PASSWORD,
+            },
+            SEED_ACTOR,
+          )
         ).id;
     }
     return {

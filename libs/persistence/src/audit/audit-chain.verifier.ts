@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
-import { sha256Hex } from '@app/domain';
-import { AuditEntryContent, auditCanonicalContent, GENESIS_HASH } from './audit-entry.canonical';
+import { readAuditChainFormats } from './audit-chain.append';
+import { AuditChainFormats, auditLinkHash, linkFormulaAt } from './audit-chain.links';
+import {
+  AuditEntryContent,
+  auditCanonicalContent,
+  AuditEntryKind,
+  GENESIS_HASH,
+} from './audit-entry.canonical';
 
 export type ChainVerification =
   | { intact: true; rows: number; headSeq: string | null; headHash: string }
@@ -9,11 +15,11 @@ export type ChainVerification =
 /** An audit_events row as SQL returns it (workflow_time rendered as ISO text). */
 export interface AuditRow {
   seq: string;
-  project_id: string;
-  workflow_id: string;
-  run_id: string;
+  project_id: string | null;
+  workflow_id: string | null;
+  run_id: string | null;
   event_ref: string;
-  kind: 'decision' | 'system';
+  kind: AuditEntryKind;
   event_type: string;
   actor: unknown;
   workflow_time: string;
@@ -50,9 +56,11 @@ export function auditRowContent(row: AuditRow): AuditEntryContent {
 /**
  * Walks the whole chain in sequence order and names the first row that was changed, removed
  * or reordered: the sequence must have no gap, each row must link to the previous hash, its
- * columns must match its canonical text and its hash must be sha256(prev_hash + canonical).
+ * columns must match its canonical text and its hash must be its link: sha256(prev_hash +
+ * canonical) before the recorded digest switch, sha256(prev_hash + sha256(canonical)) from it on.
  */
 export async function verifyAuditChain(dataSource: DataSource): Promise<ChainVerification> {
+  const formats = await readAuditChainFormats(dataSource);
   let expectedSeq = 1n;
   let previousHash = GENESIS_HASH;
   let rows = 0;
@@ -66,7 +74,7 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<ChainVer
       [after, BATCH],
     );
     for (const row of batch) {
-      const problem = rowProblem(row, expectedSeq, previousHash);
+      const problem = rowProblem(row, expectedSeq, previousHash, formats);
       if (problem) return { intact: false, rows, brokenAtSeq: row.seq, problem };
       rows += 1;
       expectedSeq += 1n;
@@ -83,7 +91,12 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<ChainVer
   };
 }
 
-function rowProblem(row: AuditRow, expectedSeq: bigint, previousHash: string): string | null {
+function rowProblem(
+  row: AuditRow,
+  expectedSeq: bigint,
+  previousHash: string,
+  formats: AuditChainFormats,
+): string | null {
   if (BigInt(row.seq) !== expectedSeq) {
     return `sequence gap: expected ${expectedSeq}, found ${row.seq} (rows removed or reordered)`;
   }
@@ -92,8 +105,11 @@ function rowProblem(row: AuditRow, expectedSeq: bigint, previousHash: string): s
   }
   const rebuilt = auditCanonicalContent(auditRowContent(row));
   if (rebuilt !== row.canonical) return "the row's columns differ from its canonical text";
-  if (sha256Hex(row.prev_hash + row.canonical) !== row.hash) {
-    return 'hash does not match sha256(prev_hash + canonical)';
+  const formula = linkFormulaAt(row.seq, formats);
+  if (auditLinkHash(formula, row.prev_hash, { canonical: row.canonical }) !== row.hash) {
+    return formula === 'content-link'
+      ? 'hash does not match sha256(prev_hash + canonical)'
+      : 'hash does not match sha256(prev_hash + sha256(canonical))';
   }
   return null;
 }

@@ -6,14 +6,17 @@ export const AUDIT_CHAIN_LOCK_KEY = 7_421_001;
 /** The previous hash of the chain's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+export type AuditEntryKind = 'decision' | 'system' | 'admin';
+
 /** The fields of an audit entry that its hash covers (everything but the hashes). */
 export interface AuditEntryContent {
   seq: string;
-  projectId: string;
-  workflowId: string;
-  runId: string;
+  /** Null only for administration rows ('admin'), which belong to no project or run. */
+  projectId: string | null;
+  workflowId: string | null;
+  runId: string | null;
   eventRef: string;
-  kind: 'decision' | 'system';
+  kind: AuditEntryKind;
   eventType: string;
   actor: unknown;
   workflowTime: string;

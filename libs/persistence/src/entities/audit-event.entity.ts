@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One entry of the global, append-only audit chain. `canonical` is the RFC 8785 JSON of the
- * entry (everything but the hashes) and `hash = sha256(prevHash + canonical)`, so changing,
+ * entry (everything but the hashes) and `hash = sha256(prevHash + sha256(canonical))` (before
+ * the switch recorded in audit_chain_formats: `sha256(prevHash + canonical)`), so changing,
  * removing or reordering a row breaks the chain. The sequence is the chain's order and is
  * assigned gap-free under an advisory lock, hence it is the key rather than a uuid.
  */
@@ -17,20 +18,21 @@ export class AuditEvent {
   @Column({ name: 'idempotency_key', type: 'text', unique: true })
   idempotencyKey!: string;
 
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  /** Null for an administration row, which belongs to no project (nor run). */
+  @Column({ name: 'project_id', type: 'uuid', nullable: true })
+  projectId!: string | null;
 
-  @Column({ name: 'workflow_id', type: 'text' })
-  workflowId!: string;
+  @Column({ name: 'workflow_id', type: 'text', nullable: true })
+  workflowId!: string | null;
 
-  @Column({ name: 'run_id', type: 'text' })
-  runId!: string;
+  @Column({ name: 'run_id', type: 'text', nullable: true })
+  runId!: string | null;
 
   /** The update id for a decision, or the timer / system event reference. */
   @Column({ name: 'event_ref', type: 'text' })
   eventRef!: string;
 
-  /** 'decision' or 'system'. */
+  /** 'decision', 'system' or 'admin'. */
   @Column({ type: 'text' })
   kind!: string;
 

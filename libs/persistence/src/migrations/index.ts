@@ -6,6 +6,7 @@ import { ProjectSubmissions1764338400000 } from './1764338400000-project-submiss
 import { AuditCheckpointsAndHistoryArchive1764345600000 } from './1764345600000-audit-checkpoints-and-history-archive';
 import { PlanDocumentsAndInbox1764349200000 } from './1764349200000-plan-documents-and-inbox';
 import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
+import { AdministrationAudit1764361414000 } from './1764361414000-administration-audit';
 import { ProjectRecords1764417600000 } from './1764417600000-project-records';
 import { StageStays1764417700000 } from './1764417700000-stage-stays';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AuditCheckpointsAndHistoryArchive1764345600000,
   PlanDocumentsAndInbox1764349200000,
   AssignedMentor1764352800000,
+  AdministrationAudit1764361414000,
   ProjectRecords1764417600000,
   StageStays1764417700000,
 ];
