@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { PracticeFundModule } from './practice-fund/practice-fund.module';
 import { ProjectHistoryModule } from './project-history/project-history.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SecurityLogModule } from './security-log/security-log.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ProjectHistoryModule,
         AuditModule,
         PortfolioModule,
+        PracticeFundModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ export * from './mentor-matching.rules';
 export * from './numbers.rules';
 export * from './pending-actions.rules';
 export * from './policy.rules';
+export * from './practice-fund.rules';
 export * from './policy.types';
 export * from './project-state.factory';
 export * from './project-state.rules';

@@ -20,3 +20,4 @@ export * from './project-records/project-records.backfill';
 export * from './stage-stays/stage-stays.sql';
 export * from './stage-stays/stage-stays.writer';
 export * from './portfolio/portfolio.queries';
+export * from './practice-fund/practice-fund.store';

@@ -114,6 +114,23 @@ export interface MatchingActivities {
   releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void>;
 }
 
+export type PracticeFundAnswer =
+  { drawn: true } | { drawn: false; message: string; budgetFen: number; grantedFen: number };
+
+export interface PracticeFundActivities {
+  /**
+   * Sets what one contact draws on the innovation practice fund to `draw` (null: nothing),
+   * under the year's lock. With `checkBudget`, refuses (changing nothing) a draw that would
+   * take the year's grants past its budget. Idempotent per (project, contact).
+   */
+  drawFromPracticeFund(input: {
+    projectId: string;
+    contactId: string;
+    draw: { year: number; amountFen: number } | null;
+    checkBudget: boolean;
+  }): Promise<PracticeFundAnswer>;
+}
+
 export interface NotificationActivities {
   /** Writes the notification to the outbox for each recipient; the dispatcher delivers it. */
   enqueueNotification(request: NotificationRequest): Promise<void>;

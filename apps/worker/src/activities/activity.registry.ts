@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   MatchingActivities,
   NotificationActivities,
+  PracticeFundActivities,
   ProjectActivities,
   TimeActivities,
 } from '@app/workflows/activities.types';
 import { MentorMatchingActivities } from './mentor-matching.activities';
 import { NotificationOutboxActivities } from './notification.activities';
+import { PracticeFundDrawActivities } from './practice-fund.activities';
 import { ProjectRecordsActivities } from './project-records.activities';
 import { DueTimeActivities } from './time.activities';
 
@@ -22,9 +24,14 @@ export class ActivityRegistry {
     private readonly time: DueTimeActivities,
     private readonly matching: MentorMatchingActivities,
     private readonly notifications: NotificationOutboxActivities,
+    private readonly practiceFund: PracticeFundDrawActivities,
   ) {}
 
-  all(): ProjectActivities & TimeActivities & MatchingActivities & NotificationActivities {
+  all(): ProjectActivities &
+    TimeActivities &
+    MatchingActivities &
+    NotificationActivities &
+    PracticeFundActivities {
     return {
       recordTransition: this.records.recordTransition.bind(this.records),
       computeDueAt: this.time.computeDueAt.bind(this.time),
@@ -32,6 +39,7 @@ export class ActivityRegistry {
       reserveMentorPlace: this.matching.reserveMentorPlace.bind(this.matching),
       releaseMentorPlace: this.matching.releaseMentorPlace.bind(this.matching),
       enqueueNotification: this.notifications.enqueueNotification.bind(this.notifications),
+      drawFromPracticeFund: this.practiceFund.drawFromPracticeFund.bind(this.practiceFund),
     };
   }
 }
