@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { PracticeFundModule } from './practice-fund/practice-fund.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProjectHistoryModule } from './project-history/project-history.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SecurityLogModule } from './security-log/security-log.module';
@@ -58,6 +59,7 @@ export class AppModule {
         AuditModule,
         PortfolioModule,
         PracticeFundModule,
+        ReportsModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsString,
   Matches,
+  MinLength,
   Max,
   Min,
   ValidateBy,
@@ -146,6 +147,11 @@ export class AppConfig {
   @Max(65535)
   @Transform(toInt)
   METRICS_PORT = 9464;
+
+  /** The headless Chromium that prints the funder report as PDF (Debian's package). */
+  @IsString()
+  @MinLength(1)
+  REPORT_CHROMIUM_PATH = '/usr/bin/chromium';
 
   /**
    * The worker's Prometheus endpoint (the Temporal SDK's exporter, with the worker's own

@@ -12,7 +12,7 @@ const calendarDate = (field: string): PropertyDecorator =>
   });
 
 /** The period and the projects a portfolio covers; every date is an Asia/Shanghai day. */
-export class PortfolioQuery {
+export class PortfolioPeriodQuery {
   /** First day of the period; default: 1 January of `to`'s year. */
   @IsOptional()
   @calendarDate('from')
@@ -20,7 +20,7 @@ export class PortfolioQuery {
     name: 'fromNotAfterTo',
     validator: {
       validate: (value: unknown, args?: ValidationArguments) => {
-        const to = (args?.object as PortfolioQuery).to;
+        const to = (args?.object as PortfolioPeriodQuery).to;
         return typeof value !== 'string' || typeof to !== 'string' || value <= to;
       },
       defaultMessage: () => 'from must not be after to',
@@ -44,7 +44,9 @@ export class PortfolioQuery {
   @MinLength(1)
   @MaxLength(200)
   partyBranch?: string;
+}
 
+export class PortfolioQuery extends PortfolioPeriodQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
