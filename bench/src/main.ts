@@ -18,6 +18,7 @@ import {
 import { adapterFloor } from './adapter-floor';
 import { startBenchEnvironment } from './environment';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
+import { portfolio } from './portfolio';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
@@ -43,7 +44,7 @@ function options(): {
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6' },
+      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7' },
       reference: { type: 'boolean', default: false },
       temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
       return result.figures;
     });
     await step('P4', () => lists(env, sizes, log));
+    await step('P7', () => portfolio(env, sizes, log));
     await step('P5', () => memory(env, sizes, log));
     await step('P6', async () => {
       if (!finished)

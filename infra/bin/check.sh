@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)
 bash infra/bin/ensure-deps.sh
+bash infra/bin/ensure-report-tools.sh
 npm run --silent build
 node dist/infra/dev/ensure-temporal.js
 bash infra/bin/ensure-temporal-server.sh

@@ -176,7 +176,10 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
       AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY || localAuditSigningKey(dataDir),
     };
-    const worker = startNode('worker', [join(root, 'dist/apps/worker/src/main.js')], env);
+    const worker = startNode('worker', [join(root, 'dist/apps/worker/src/main.js')], {
+      ...env,
+      WORKER_METRICS_BIND_ADDRESS: process.env.WORKER_METRICS_BIND_ADDRESS ?? '127.0.0.1:9465',
+    });
     running.push({
       name: 'worker',
       stop: () => stopProcess(worker, config.WORKER_SHUTDOWN_GRACE_MS + 5_000),
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
         mail
           ? `  Demo mail        ${mail.url}   (every email the demo sent, e.g. the seed's assignment requests)`
           : `  Mail relay       ${config.SMTP_HOST}:${config.SMTP_PORT}`,
+        `  Metrics          http://localhost:${config.METRICS_PORT}/metrics (API), http://${process.env.WORKER_METRICS_BIND_ADDRESS ?? '127.0.0.1:9465'}/metrics (worker)`,
         '',
         'Press Ctrl-C to stop everything.',
         '',

@@ -193,6 +193,15 @@ const ROUTES: Record<string, RouteRow> = {
   'POST /audit/checkpoints': only('admin'),
   'GET /audit/export': only('reviewer', 'admin'),
   'GET /audit/bundle': only('reviewer', 'admin'),
+  // What the center achieved (issue 17).
+  'GET /portfolio': only('reviewer', 'staff', 'admin'),
+  'GET /portfolio/practice-fund': only('reviewer', 'staff', 'admin'),
+  'PUT /admin/practice-fund/budgets/:year': {
+    ...only('admin'),
+    body: () => ({}),
+    params: () => ({ year: '2999' }),
+  },
+  'GET /reports/portfolio': only('reviewer', 'staff', 'admin'),
   // The working-day calendar's operator corrections.
   'GET /admin/calendar-overrides': only('staff', 'admin', 'reviewer'),
   'PUT /admin/calendar-overrides': { ...only('admin'), body: () => ({}) },

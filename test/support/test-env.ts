@@ -16,6 +16,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
     DATABASE_URL: required(TEST_ENV.databaseUrl),
     DATABASE_OWNER_URL: required(TEST_ENV.databaseOwnerUrl),
+    // Every suite's API gets a metrics port of its own, chosen by the system.
+    METRICS_PORT: '0',
     ...overrides,
   });
 }

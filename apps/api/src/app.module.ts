@@ -15,8 +15,12 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { loggerOptions } from './common/logger.options';
 import { MentorsModule } from './mentors/mentors.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlanDocumentsModule } from './plan-documents/plan-documents.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
+import { PracticeFundModule } from './practice-fund/practice-fund.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProjectHistoryModule } from './project-history/project-history.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SecurityLogModule } from './security-log/security-log.module';
@@ -47,6 +51,7 @@ export class AppModule {
         TemporalClientModule,
         AdminAuditModule,
         HealthModule,
+        MetricsModule,
         SecurityLogModule,
         AuthModule,
         AdminUsersModule,
@@ -60,6 +65,9 @@ export class AppModule {
         ProjectHistoryModule,
         AuditModule,
         CodecModule,
+        PortfolioModule,
+        PracticeFundModule,
+        ReportsModule,
       ],
     };
   }

@@ -4,6 +4,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseUnstorableInput } from './common/storable-input.guard';
+import { ApiMetrics } from './metrics/api-metrics';
+import { countHttpAnswers } from './metrics/http-metrics.hook';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { installHardenedEdge } from './http/hardened-edge';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
@@ -14,6 +16,8 @@ import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document'
  * limit is the adapter's, see http/http-adapter.ts).
  */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  // Every answer counted and timed by its route template, 401s, 403s and 404s included.
+  countHttpAnswers(app.getHttpAdapter().getInstance(), app.get(ApiMetrics));
   // Plan documents; the limits of each upload are set where it is read.
   await app.register(fastifyMultipart);
   // Media types, body depth and sizes, 405, security headers (before any route is added).

@@ -6,6 +6,7 @@ import { InvalidConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { createHttpAdapter } from './http/http-adapter';
+import { MetricsServer } from './metrics/metrics-server';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   await configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');
+  await app.get(MetricsServer).start();
 }
 
 bootstrap().catch((error: unknown) => {

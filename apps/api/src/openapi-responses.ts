@@ -750,6 +750,49 @@ export const HANDLER_RESPONSES = {
       "staff"
     ]
   },
+  "PortfolioController.portfolio": {
+    "csv": true,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "Portfolio",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "reviewer",
+      "staff",
+      "admin"
+    ]
+  },
+  "PracticeFundController.setBudget": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "PracticeFundView",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "admin"
+    ]
+  },
+  "PracticeFundController.year": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "PracticeFundView",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "reviewer",
+      "staff",
+      "admin"
+    ]
+  },
   "ProjectHistoryController.history": {
     "csv": false,
     "file": false,
@@ -816,6 +859,17 @@ export const HANDLER_RESPONSES = {
     "public": false,
     "roles": [
       "staff"
+    ]
+  },
+  "ReportsController.portfolio": {
+    "csv": true,
+    "file": true,
+    "rawObject": false,
+    "public": false,
+    "roles": [
+      "reviewer",
+      "staff",
+      "admin"
     ]
   },
   "SecurityEventsController.list": {
@@ -2099,6 +2153,331 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "en"
     ]
   },
+  "Portfolio": {
+    "type": "object",
+    "properties": {
+      "period": {
+        "type": "object",
+        "properties": {
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "timeZone": {
+            "type": "string",
+            "const": "Asia/Shanghai"
+          }
+        },
+        "required": [
+          "from",
+          "to",
+          "timeZone"
+        ]
+      },
+      "filters": {
+        "type": "object",
+        "properties": {
+          "college": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "partyBranch": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "college",
+          "partyBranch"
+        ]
+      },
+      "projectsByStage": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        }
+      },
+      "incubated": {
+        "type": "number"
+      },
+      "rejected": {
+        "type": "number"
+      },
+      "withdrawn": {
+        "type": "number"
+      },
+      "companiesRegistered": {
+        "type": "number"
+      },
+      "jobsCreated": {
+        "type": "number"
+      },
+      "incubatedCompanies": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "projectId": {
+              "type": "string"
+            },
+            "companyName": {
+              "type": "string"
+            },
+            "registrationDate": {
+              "type": "string"
+            },
+            "jobsCreated": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "projectId",
+            "companyName",
+            "registrationDate",
+            "jobsCreated"
+          ]
+        }
+      },
+      "funding": {
+        "type": "object",
+        "properties": {
+          "raisedFen": {
+            "type": "number"
+          },
+          "committedFen": {
+            "type": "number"
+          },
+          "byKind": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string"
+                },
+                "raisedFen": {
+                  "type": "number"
+                },
+                "committedFen": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "kind",
+                "raisedFen",
+                "committedFen"
+              ]
+            }
+          }
+        },
+        "required": [
+          "raisedFen",
+          "committedFen",
+          "byKind"
+        ]
+      },
+      "stageTimes": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "stage": {
+              "type": "string"
+            },
+            "staysEnded": {
+              "type": "number"
+            },
+            "medianDays": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "p90Days": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "stage",
+            "staysEnded",
+            "medianDays",
+            "p90Days"
+          ]
+        }
+      },
+      "openStays": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "stage": {
+              "type": "string"
+            },
+            "openStays": {
+              "type": "number"
+            },
+            "medianAgeDays": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "maxAgeDays": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "stage",
+            "openStays",
+            "medianAgeDays",
+            "maxAgeDays"
+          ]
+        }
+      },
+      "bottleneck": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "stage": {
+                "type": "string"
+              },
+              "medianDays": {
+                "type": "number"
+              },
+              "projectsInStage": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "stage",
+              "medianDays",
+              "projectsInStage"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "mentorLoad": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "mentorId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "organisation": {
+              "type": "string"
+            },
+            "active": {
+              "type": "boolean"
+            },
+            "activeProjects": {
+              "type": "number"
+            },
+            "capacity": {
+              "type": "number"
+            },
+            "spare": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "mentorId",
+            "name",
+            "organisation",
+            "active",
+            "activeProjects",
+            "capacity",
+            "spare"
+          ]
+        }
+      }
+    },
+    "required": [
+      "period",
+      "filters",
+      "projectsByStage",
+      "incubated",
+      "rejected",
+      "withdrawn",
+      "companiesRegistered",
+      "jobsCreated",
+      "incubatedCompanies",
+      "funding",
+      "stageTimes",
+      "openStays",
+      "bottleneck",
+      "mentorLoad"
+    ]
+  },
+  "PracticeFundView": {
+    "type": "object",
+    "properties": {
+      "year": {
+        "type": "number"
+      },
+      "budgetFen": {
+        "type": "number"
+      },
+      "grantedFen": {
+        "type": "number"
+      },
+      "remainingFen": {
+        "type": "number"
+      },
+      "projects": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "projectId": {
+              "type": "string"
+            },
+            "title": {
+              "type": "string"
+            },
+            "college": {
+              "type": "string"
+            },
+            "grantedFen": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "projectId",
+            "title",
+            "college",
+            "grantedFen"
+          ]
+        }
+      }
+    },
+    "required": [
+      "year",
+      "budgetFen",
+      "grantedFen",
+      "remainingFen",
+      "projects"
+    ]
+  },
   "ProjectDetail": {
     "anyOf": [
       {
@@ -2140,11 +2519,15 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "source": {
         "type": "string",
         "const": "workflow"
+      },
+      "records": {
+        "$ref": "#/components/schemas/ProjectRecords"
       }
     },
     "required": [
       "policy",
       "projectId",
+      "records",
       "scope",
       "source",
       "state",
@@ -3132,6 +3515,42 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "detail"
     ]
   },
+  "ProjectRecords": {
+    "type": "object",
+    "properties": {
+      "application": {
+        "$ref": "#/components/schemas/Application"
+      },
+      "planVersions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PlanVersion"
+        }
+      },
+      "investorContacts": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/RecordedInvestorContact"
+        }
+      },
+      "company": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CompanyRecord"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "application",
+      "planVersions",
+      "investorContacts",
+      "company"
+    ]
+  },
   "ProjectSummaryView": {
     "type": "object",
     "properties": {
@@ -3271,6 +3690,26 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
           "string",
           "null"
         ]
+      },
+      "records": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ClosedProjectRecords"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "recordsSource": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ProjectRecordsSource"
+          },
+          {
+            "type": "null"
+          }
+        ]
       }
     },
     "required": [
@@ -3288,7 +3727,60 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "version",
       "createdAt",
       "updatedAt",
-      "closedAt"
+      "closedAt",
+      "records",
+      "recordsSource"
+    ]
+  },
+  "ClosedProjectRecords": {
+    "type": "object",
+    "properties": {
+      "application": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Application"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "planVersions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PlanVersion"
+        }
+      },
+      "investorContacts": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/RecordedInvestorContact"
+        }
+      },
+      "company": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CompanyRecord"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "application",
+      "company",
+      "investorContacts",
+      "planVersions"
+    ]
+  },
+  "ProjectRecordsSource": {
+    "type": "string",
+    "enum": [
+      "workflow",
+      "archive",
+      "audit-log"
     ]
   },
   "ProjectHistoryDownload": {

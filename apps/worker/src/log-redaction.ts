@@ -35,7 +35,25 @@ function print(entry: LogEntry): void {
   else console.error(line);
 }
 
-/** Temporal's worker logs (activity failures among them) through the cleaning above. */
-export function installWorkerLogger(level: LogLevel = 'INFO'): void {
-  Runtime.install({ logger: new DefaultLogger(level, print) });
+/**
+ * The worker's one Temporal Runtime: its logs (activity failures among them) through the
+ * cleaning above and, given a bind address, the SDK's Prometheus exporter.
+ */
+export function installWorkerRuntime(metricsBindAddress = '', level: LogLevel = 'INFO'): void {
+  Runtime.install({
+    logger: new DefaultLogger(level, print),
+    ...(metricsBindAddress
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: {
+                bindAddress: metricsBindAddress,
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          },
+        }
+      : {}),
+  });
 }

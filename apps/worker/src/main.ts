@@ -6,12 +6,15 @@ import { AuditCheckpointScheduler } from './audit-checkpoints/audit-checkpoint.s
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { SubmissionReconciler } from './submissions/submission-reconciler.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
-import { installWorkerLogger } from './log-redaction';
+import { installWorkerRuntime } from './log-redaction';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  installWorkerLogger();
+  // Before any connection: Temporal's logs through the cleaning of log-redaction.ts, and with
+  // WORKER_METRICS_BIND_ADDRESS the SDK's runtime metrics and the worker's own counters on one
+  // Prometheus listener of the SDK's.
+  installWorkerRuntime(config.WORKER_METRICS_BIND_ADDRESS);
   // No enableShutdownHooks(): Temporal's Runtime owns the signals and drains the worker.
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
   const dispatcher = app.get(NotificationDispatcher);

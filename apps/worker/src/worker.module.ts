@@ -6,6 +6,7 @@ import { databaseSsl, DatabaseSslMode } from '@app/persistence/database-ssl';
 import { ActivitiesModule } from './activities/activities.module';
 import { ArchiveModule } from './archive/archive.module';
 import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
+import { WorkerMetricsModule } from './metrics/worker-metrics';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
@@ -33,6 +34,7 @@ export class WorkerModule {
           retryAttempts: 3,
           retryDelay: 1_000,
         }),
+        WorkerMetricsModule,
         ActivitiesModule,
         NotificationsModule,
         ArchiveModule,

@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsString,
   Matches,
+  MinLength,
   Max,
   Min,
   ValidateBy,
@@ -137,6 +138,31 @@ export class AppConfig {
   @Max(65535)
   @Transform(toInt)
   PORT = 3000;
+
+  /**
+   * The API's Prometheus endpoint (`/metrics`), on a port of its own so the public port never
+   * serves it; 0 lets the system pick one (tests).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
+  METRICS_PORT = 9464;
+
+  /** The headless Chromium that prints the funder report as PDF (Debian's package). */
+  @IsString()
+  @MinLength(1)
+  REPORT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /**
+   * The worker's Prometheus endpoint (the Temporal SDK's exporter, with the worker's own
+   * counters), as host:port; empty: no endpoint. Off by default because the SDK needs a fixed
+   * port and several workers may share a machine (tests, benchmarks); `npm run up` sets it.
+   */
+  @Matches(/^([^\s:]+:\d{1,5})?$/, {
+    message: 'WORKER_METRICS_BIND_ADDRESS must be host:port, or empty for none',
+  })
+  WORKER_METRICS_BIND_ADDRESS = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

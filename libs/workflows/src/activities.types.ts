@@ -1,4 +1,4 @@
-import type { Actor, Duration, MatchingProject, MentorRanking } from '@app/domain';
+import type { Actor, Duration, MatchingProject, MentorRanking, ProjectRecords } from '@app/domain';
 
 /** The read-model row as the workflow sees it after a transition. */
 export interface ProjectSnapshot {
@@ -24,6 +24,11 @@ export interface ProjectSnapshot {
   closedAt: string | null;
   /** Whether this transition ends the project's claim on its title (REJECTED, WITHDRAWN). */
   releasesTitle: boolean;
+  /**
+   * The project's domain records, sent when they changed since the run's last transition (and
+   * with a run's first), so histories do not carry them on every reminder. Absent: unchanged.
+   */
+  records?: ProjectRecords;
 }
 
 /** One audit chain entry, as the workflow describes it; the activity adds sequence and hashes. */
@@ -120,6 +125,23 @@ export interface MatchingActivities {
   }): Promise<MentorPlaceReservation>;
   /** Gives the place back (the mentor was replaced, or the project ended). Idempotent. */
   releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void>;
+}
+
+export type PracticeFundAnswer =
+  { drawn: true } | { drawn: false; message: string; budgetFen: number; grantedFen: number };
+
+export interface PracticeFundActivities {
+  /**
+   * Sets what one contact draws on the innovation practice fund to `draw` (null: nothing),
+   * under the year's lock. With `checkBudget`, refuses (changing nothing) a draw that would
+   * take the year's grants past its budget. Idempotent per (project, contact).
+   */
+  drawFromPracticeFund(input: {
+    projectId: string;
+    contactId: string;
+    draw: { year: number; amountFen: number } | null;
+    checkBudget: boolean;
+  }): Promise<PracticeFundAnswer>;
 }
 
 export interface NotificationActivities {

@@ -10,6 +10,7 @@ import {
   Decision,
   decisionNote,
   DecisionResult,
+  projectRecordsOf,
   ProjectState,
   Refusal,
 } from '@app/domain';
@@ -31,6 +32,8 @@ import { activities } from './workflow-activities';
  */
 export class ProjectRecorder {
   private recording: Promise<unknown> = Promise.resolve();
+  /** The records as last sent in this run, to send them again only when they changed. */
+  private recordsSent?: string;
 
   constructor(
     private readonly info: WorkflowInfo,
@@ -126,6 +129,12 @@ export class ProjectRecorder {
   }
 
   private snapshot(): ProjectSnapshot {
-    return projectSnapshotOf(this.currentState(), this.info.workflowId, new Date().toISOString());
+    const state = this.currentState();
+    const snapshot = projectSnapshotOf(state, this.info.workflowId, new Date().toISOString());
+    const records = projectRecordsOf(state);
+    const recordsText = JSON.stringify(records);
+    if (recordsText === this.recordsSent) return snapshot;
+    this.recordsSent = recordsText;
+    return { ...snapshot, records };
   }
 }

@@ -28,12 +28,17 @@ import {
   limitFor,
   matchingProjectOf,
   MentorRanking,
+  practiceFundDrawOf,
   ProjectState,
   recordMentorConflict,
   Refusal,
   setDueDate,
 } from '@app/domain';
-import type { MentorPlaceReservation, NotificationRecipient } from './activities.types';
+import type {
+  MentorPlaceReservation,
+  NotificationRecipient,
+  PracticeFundAnswer,
+} from './activities.types';
 import { decisionUpdates } from './decision-updates';
 import {
   shiftedDueDates,
@@ -52,6 +57,18 @@ export const stateQuery = defineQuery<ProjectView>('state');
 
 /** Decisions whose last rule (a mentor's spare capacity) is judged by an activity. */
 const GATED_BY_CAPACITY = new Set<Decision['type']>(['acceptAssignment', 'replaceMentor']);
+
+/** Contacts that draw on (or, amended, stop drawing on) the innovation practice fund's budget. */
+const PRACTICE_FUND_PATCH = 'practice-fund-budget-check';
+function practiceFundDraws(state: ProjectState, decision: Decision) {
+  if (decision.type !== 'recordInvestorContact' && decision.type !== 'amendInvestorContact') {
+    return undefined;
+  }
+  const earlier = state.investorContacts.find((c) => c.contactId === decision.contactId);
+  const draw = practiceFundDrawOf(decision);
+  const previous = decision.type === 'amendInvestorContact' ? practiceFundDrawOf(earlier) : null;
+  return draw || previous ? { contactId: decision.contactId, draw, previous } : undefined;
+}
 
 function refusalFailure(refusal: Refusal): ApplicationFailure {
   return ApplicationFailure.create({
@@ -113,6 +130,11 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         const hash = decisionContentHash(type, decision, actor);
         if (GATED_BY_CAPACITY.has(type))
           return decideWithCapacityCheck(decisionId, hash, actor, decision);
+        // Projects that recorded fund contacts before the budget existed replay the old path.
+        const fund = practiceFundDraws(state, decision);
+        if (fund && patched(PRACTICE_FUND_PATCH)) {
+          return decideWithFundCheck(decisionId, hash, actor, decision, fund);
+        }
         const before = state;
         const applied = applyDecision(state, policy, actor, decision, decisionId, nowIso());
         state = applied.state;
@@ -268,6 +290,63 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       projectTitle: state.application.title,
       ...told,
     });
+  }
+
+  /**
+   * A contact of the innovation practice fund draws on its year's budget, which only the
+   * database knows: the decision is accepted, an activity draws (or refuses an overdraft), and
+   * a refusal is recorded like a result, so the same decisionId gets the same refusal again.
+   */
+  async function decideWithFundCheck(
+    decisionId: string,
+    hash: string,
+    actor: Actor,
+    decision: Decision,
+    fund: NonNullable<ReturnType<typeof practiceFundDraws>>,
+  ): Promise<DecisionResult> {
+    gatedDecisionInFlight = true;
+    const { projectId } = state;
+    let answer: PracticeFundAnswer;
+    try {
+      answer = await activities.drawFromPracticeFund({
+        projectId,
+        contactId: fund.contactId,
+        draw: fund.draw,
+        checkBudget: true,
+      });
+    } finally {
+      gatedDecisionInFlight = false;
+    }
+    const refusal: Refusal | null = answer.drawn
+      ? judgeDecision(state, actor, decision)
+      : {
+          kind: 'RuleRefused',
+          rule: 'practice-fund-budget-exceeded',
+          field: 'amountFen',
+          message: answer.message,
+        };
+    if (refusal) {
+      if (answer.drawn) {
+        // The state moved while the database answered: give back what the contact drew.
+        await activities.drawFromPracticeFund({
+          projectId,
+          contactId: fund.contactId,
+          draw: fund.previous,
+          checkBudget: false,
+        });
+      }
+      decisions[decisionId] = { hash, refusal };
+      await recorder.decision(decisionId, hash, actor, decision, { refused: refusal });
+      throw refusalFailure(refusal);
+    }
+    const before = state;
+    const applied = applyDecision(state, policy, actor, decision, decisionId, nowIso());
+    state = applied.state;
+    await adjustDeadlinesAfter(decision, before);
+    const result = { ...applied.result, version: state.version };
+    decisions[decisionId] = { hash, result };
+    await recorder.decision(decisionId, hash, actor, decision, result);
+    return result;
   }
 
   /**

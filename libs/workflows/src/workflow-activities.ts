@@ -2,6 +2,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type {
   MatchingActivities,
   NotificationActivities,
+  PracticeFundActivities,
   ProjectActivities,
   TimeActivities,
 } from './activities.types';
@@ -11,7 +12,11 @@ import type {
  * the database is back rather than lose an audit entry or a reminder.
  */
 export const activities = proxyActivities<
-  ProjectActivities & TimeActivities & MatchingActivities & NotificationActivities
+  ProjectActivities &
+    TimeActivities &
+    MatchingActivities &
+    NotificationActivities &
+    PracticeFundActivities
 >({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },

@@ -17,6 +17,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '@app/domain';
 import { refusalStatus } from './refusal.exception';
+import { noteRefusalReason } from '../metrics/http-metrics.hook';
 
 interface ErrorBody {
   statusCode: number;
@@ -41,6 +42,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (typeof body.retryAfterSeconds === 'number') {
       response.header('Retry-After', String(body.retryAfterSeconds));
     }
+    // The rule the answer names, for the refusals metric.
+    noteRefusalReason(host.switchToHttp().getRequest<object>(), body.rule);
     response.code(body.statusCode).send(body);
   }
 

@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Actor } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { Actor, projectRecordsOf } from '@app/domain';
+import { readProjectRecords } from '@app/persistence';
 import { stateQuery } from '@app/workflows/public-api';
 import { SecurityRefusalException } from '../auth';
 import { TemporalGateway } from '../temporal/temporal.gateway';
@@ -17,7 +19,8 @@ export type ProjectDetail = ProjectFullView | ProjectSummaryView | ClosedProject
 
 /**
  * One project as it stands: the workflow's live state (read by query, no database), or the
- * read model once the project is closed. An assigned mentor sees it whole, a proposed one only
+ * read model and the project's records once the project is closed. Both carry `records`
+ * (application, plan versions, contacts, company) in the same shape. An assigned mentor sees it whole, a proposed one only
  * its summary, and a mentor who declined, timed out or was replaced sees nothing.
  */
 @Injectable()
@@ -26,6 +29,7 @@ export class ProjectDetailService {
     private readonly access: ProjectAccessService,
     private readonly temporal: TemporalGateway,
     private readonly privacy: MentorPrivacy,
+    private readonly dataSource: DataSource,
   ) {}
 
   async detail(projectId: string, actor: Actor): Promise<ProjectDetail> {
@@ -39,15 +43,18 @@ export class ProjectDetailService {
     const row = await this.access.visibleProject(projectId, actor, 'read');
     if (row.status === 'CLOSED') {
       if (actor.role === 'mentor' && row.mentor_id !== actor.mentorId) throw notYours(projectId);
-      return closedProjectOf(row);
+      return closedProjectOf(row, await readProjectRecords(this.dataSource, projectId));
     }
     const view = await this.temporal.call((client) =>
       client.workflow.getHandle(row.workflow_id).query(stateQuery),
     );
-    if (actor.role !== 'mentor') return { ...view, projectId, scope: 'full', source: 'workflow' };
+    const records = projectRecordsOf(view.state);
+    if (actor.role !== 'mentor') {
+      return { ...view, projectId, scope: 'full', source: 'workflow', records };
+    }
     const { matching } = view.state;
     if (matching.assignedMentorId === actor.mentorId) {
-      return { ...view, projectId, scope: 'full', source: 'workflow', ranking: undefined };
+      return { ...view, projectId, scope: 'full', source: 'workflow', ranking: undefined, records };
     }
     if (actor.mentorId && matching.proposedMentorId === actor.mentorId) {
       return summaryOf(view.state, actor.mentorId);

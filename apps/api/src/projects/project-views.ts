@@ -1,4 +1,5 @@
-import type { PendingAction, ProjectState } from '@app/domain';
+import type { PendingAction, ProjectRecords, ProjectState } from '@app/domain';
+import type { StoredProjectRecords } from '@app/persistence';
 import type { ProjectView } from '@app/workflows/public-api';
 import type { ProjectRow } from './project-access.service';
 
@@ -23,7 +24,14 @@ export interface ProjectFullView extends ProjectView {
   projectId: string;
   scope: 'full';
   source: 'workflow';
+  /** The same records a closed project answers from PostgreSQL. */
+  records: ProjectRecords;
 }
+
+/** A closed project's records; `application` is null only for a project backfilled without it. */
+export type ClosedProjectRecords = Omit<ProjectRecords, 'application'> & {
+  application: ProjectRecords['application'] | null;
+};
 
 export interface ClosedProjectView {
   projectId: string;
@@ -41,6 +49,10 @@ export interface ClosedProjectView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Null for a project closed before records were kept and with nothing to rebuild them from. */
+  records: ClosedProjectRecords | null;
+  /** Where the records come from: the workflow, or a backfill from the archive or audit log. */
+  recordsSource: StoredProjectRecords['source'] | null;
 }
 
 export function summaryOf(state: ProjectState, mentorId: string): ProjectSummaryView {
@@ -62,7 +74,10 @@ export function summaryOf(state: ProjectState, mentorId: string): ProjectSummary
   };
 }
 
-export function closedProjectOf(row: ProjectRow): ClosedProjectView {
+export function closedProjectOf(
+  row: ProjectRow,
+  stored: StoredProjectRecords | null,
+): ClosedProjectView {
   return {
     projectId: row.id,
     scope: 'full',
@@ -79,5 +94,12 @@ export function closedProjectOf(row: ProjectRow): ClosedProjectView {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    records: stored && {
+      application: stored.application,
+      planVersions: stored.planVersions,
+      investorContacts: stored.investorContacts,
+      company: stored.company,
+    },
+    recordsSource: stored?.source ?? null,
   };
 }

@@ -4,6 +4,8 @@ import type { Actor } from '@app/domain';
 import { AdminAuditService, SEED_ACTOR } from '../admin-audit/admin-audit.service';
 import { AdminUsersService } from '../admin-users/admin-users.service';
 import { DecisionsService } from '../decisions/decisions.service';
+import { shanghaiDate } from '../portfolio/portfolio.service';
+import { PracticeFundService } from '../practice-fund/practice-fund.service';
 import { ProjectSubmissionService } from '../projects/project-submission.service';
 import { DEMO_MENTORS, DEMO_PASSWORD, DEMO_PEOPLE, demoProjects, DemoActor } from './demo-data';
 
@@ -27,10 +29,12 @@ export class DemoDataSeeder {
     private readonly submissions: ProjectSubmissionService,
     private readonly decisions: DecisionsService,
     private readonly audit: AdminAuditService,
+    private readonly practiceFund: PracticeFundService,
   ) {}
 
   async seed(): Promise<SeedReport> {
     await this.seedMentors();
+    await this.seedPracticeFund();
     const people = await this.seedPeople();
     const report: SeedReport = {
       projects: [],
@@ -62,6 +66,16 @@ export class DemoDataSeeder {
       this.logger.log(`${project.key}: ${project.application.title} → ${stage}`);
     }
     return report;
+  }
+
+  /** The center puts 2,000,000 yuan a year into the innovation practice fund: this year's. */
+  private async seedPracticeFund(): Promise<void> {
+    const year = Number(shanghaiDate(new Date()).slice(0, 4));
+    const set = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM practice_fund_budgets WHERE year = $1',
+      [year],
+    );
+    if (set.length === 0) await this.practiceFund.setBudget(year, 200_000_000, SEED_ACTOR);
   }
 
   private async seedMentors(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@app/config';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { TEMPORAL_CONNECTION } from './temporal.tokens';
 
 /**
@@ -14,13 +15,23 @@ export class TemporalGateway {
     readonly client: Client,
     @Inject(TEMPORAL_CONNECTION) private readonly connection: Connection,
     private readonly config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {}
 
-  call<T>(
+  async call<T>(
     fn: (client: Client) => Promise<T>,
     deadlineMs = this.config.TEMPORAL_CALL_DEADLINE_MS,
   ): Promise<T> {
-    return this.client.withDeadline(Date.now() + deadlineMs, () => fn(this.client));
+    const deadline = Date.now() + deadlineMs;
+    const timer = this.metrics.temporalCalls.startTimer();
+    try {
+      const answer = await this.client.withDeadline(deadline, () => fn(this.client));
+      timer({ outcome: 'ok' });
+      return answer;
+    } catch (error) {
+      timer({ outcome: Date.now() >= deadline ? 'deadline' : 'failed' });
+      throw error;
+    }
   }
 
   /**

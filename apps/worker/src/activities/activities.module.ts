@@ -5,6 +5,7 @@ import { AuditChainWriter } from './audit-chain.writer';
 import { ActivityRegistry } from './activity.registry';
 import { MentorMatchingActivities } from './mentor-matching.activities';
 import { NotificationOutboxActivities } from './notification.activities';
+import { PracticeFundDrawActivities } from './practice-fund.activities';
 import { ProjectRecordsActivities } from './project-records.activities';
 import { StorableRecords } from './storable-records';
 import { DueTimeActivities } from './time.activities';
@@ -19,6 +20,7 @@ import { DueTimeActivities } from './time.activities';
     DueTimeActivities,
     MentorMatchingActivities,
     NotificationOutboxActivities,
+    PracticeFundDrawActivities,
     ActivityRegistry,
   ],
   exports: [

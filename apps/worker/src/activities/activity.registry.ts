@@ -3,12 +3,14 @@ import { Context } from '@temporalio/activity';
 import type {
   MatchingActivities,
   NotificationActivities,
+  PracticeFundActivities,
   ProjectActivities,
   TimeActivities,
 } from '@app/workflows/activities.types';
 import { ActivityAttention } from './activity-attention.service';
 import { MentorMatchingActivities } from './mentor-matching.activities';
 import { NotificationOutboxActivities } from './notification.activities';
+import { PracticeFundDrawActivities } from './practice-fund.activities';
 import { ProjectRecordsActivities } from './project-records.activities';
 import { DueTimeActivities } from './time.activities';
 
@@ -25,9 +27,14 @@ export class ActivityRegistry {
     private readonly matching: MentorMatchingActivities,
     private readonly notifications: NotificationOutboxActivities,
     private readonly attention: ActivityAttention,
+    private readonly practiceFund: PracticeFundDrawActivities,
   ) {}
 
-  all(): ProjectActivities & TimeActivities & MatchingActivities & NotificationActivities {
+  all(): ProjectActivities &
+    TimeActivities &
+    MatchingActivities &
+    NotificationActivities &
+    PracticeFundActivities {
     return {
       recordTransition: this.watched(this.records.recordTransition.bind(this.records)),
       computeDueAt: this.watched(this.time.computeDueAt.bind(this.time)),
@@ -36,6 +43,9 @@ export class ActivityRegistry {
       releaseMentorPlace: this.watched(this.matching.releaseMentorPlace.bind(this.matching)),
       enqueueNotification: this.watched(
         this.notifications.enqueueNotification.bind(this.notifications),
+      ),
+      drawFromPracticeFund: this.watched(
+        this.practiceFund.drawFromPracticeFund.bind(this.practiceFund),
       ),
     };
   }

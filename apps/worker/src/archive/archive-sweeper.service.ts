@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { describeError } from '../common/describe-error';
 import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
-import { archivedRunIds, archiveRun } from '@app/persistence';
+import { archivedRunIds, archiveRun, fillProjectRecordsFromArchive } from '@app/persistence';
 import { ARCHIVE_TEMPORAL_CLIENT } from './archive-temporal-client';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 const { EventType } = temporal.api.enums.v1;
 
@@ -45,6 +46,7 @@ export class ArchiveSweeper implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     @Inject(ARCHIVE_TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly metrics: WorkerMetrics,
   ) {
     this.loop = new PeriodicTask(
       'archive sweep',
@@ -84,6 +86,17 @@ export class ArchiveSweeper implements OnModuleDestroy {
   }
 
   private async sweep(workflowId?: string): Promise<ArchiveSweepResult> {
+    try {
+      const result = await this.sweepClosedRuns(workflowId);
+      this.metrics.archiveSweep('ok', result.archived.length);
+      return result;
+    } catch (error) {
+      this.metrics.archiveSweep('failed');
+      throw error;
+    }
+  }
+
+  private async sweepClosedRuns(workflowId?: string): Promise<ArchiveSweepResult> {
     const closed = await this.closedRuns(workflowId);
     const known = await archivedRunIds(
       this.dataSource,
@@ -121,10 +134,11 @@ export class ArchiveSweeper implements OnModuleDestroy {
     const last = events.at(-1);
     if (!last || !CLOSING_EVENTS.has(Number(last.eventType))) return false;
     const started = events[0]?.workflowExecutionStartedEventAttributes;
-    return archiveRun(this.dataSource, {
+    const projectId = PROJECT_WORKFLOW_ID.exec(run.workflowId)?.[1] ?? null;
+    const archived = await archiveRun(this.dataSource, {
       workflowId: run.workflowId,
       runId: run.runId,
-      projectId: PROJECT_WORKFLOW_ID.exec(run.workflowId)?.[1] ?? null,
+      projectId,
       workflowType: run.type,
       status: run.status.name,
       startTime: run.startTime.toISOString(),
@@ -133,6 +147,11 @@ export class ArchiveSweeper implements OnModuleDestroy {
       eventCount: events.length,
       history: historyToJSON(history),
     });
+    // A project closed before its workflow sent records gets them from its final run.
+    if (archived && projectId && run.status.name === 'COMPLETED') {
+      await fillProjectRecordsFromArchive(this.dataSource, projectId);
+    }
+    return archived;
   }
 }
 

@@ -5,6 +5,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { describeError } from '../common/describe-error';
 import { PeriodicTask } from '../common/periodic-task';
 import { AppConfig } from '@app/config';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 interface DueEmail {
   id: string;
@@ -44,6 +45,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {
     this.transport = createTransport({
       host: config.SMTP_HOST,
@@ -93,6 +95,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
     while (tried.length < this.config.NOTIFICATION_DISPATCH_BATCH) {
       const outcome = await this.sendNext(tried);
       if (outcome === 'none') break;
+      this.metrics.notificationAttempt(outcome);
       if (outcome === 'sent') sent += 1;
     }
     return sent;

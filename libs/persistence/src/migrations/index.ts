@@ -9,6 +9,9 @@ import { AssignedMentor1764352800000 } from './1764352800000-assigned-mentor';
 import { SubmissionStartInput1764990013000 } from './1764990013000-submission-start-input';
 import { AdministrationAudit1764361414000 } from './1764361414000-administration-audit';
 import { MentorAnswerNotifications1764361414100 } from './1764361414100-mentor-answer-notifications';
+import { ProjectRecords1764417600000 } from './1764417600000-project-records';
+import { StageStays1764417700000 } from './1764417700000-stage-stays';
+import { PracticeFund1764417800000 } from './1764417800000-practice-fund';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   SubmissionStartInput1764990013000,
   AdministrationAudit1764361414000,
   MentorAnswerNotifications1764361414100,
+  ProjectRecords1764417600000,
+  StageStays1764417700000,
+  PracticeFund1764417800000,
 ];
