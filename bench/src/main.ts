@@ -16,12 +16,13 @@ import {
   start,
 } from './benchmarks';
 import { adapterFloor } from './adapter-floor';
+import { consoleFigures } from './console';
 import { startBenchEnvironment } from './environment';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
   [--warm-up-projects 300] [--replays 10]
-  [--concurrency 4] [--only P0,P1,...] [--reference]`;
+  [--concurrency 4] [--only P0,P1,...,C1] [--reference]`;
 
 function options(): { options: Options; only: Set<string>; reference: boolean } {
   const { values } = parseArgs({
@@ -37,7 +38,7 @@ function options(): { options: Options; only: Set<string>; reference: boolean } 
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6' },
+      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,C1' },
       reference: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
           .finishedProjectId;
       return replay(env, sizes, finished, log);
     });
+    await step('C1', () => consoleFigures(env, sizes, log));
   } finally {
     await env.stop();
   }

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
+import { sampleApplication } from '../support/fixtures';
+import { signIn as apiSignIn } from '../support/test-api';
 import { pdfFile } from '../support/plan-document-files';
 import { uniqueSuffix, VALID_USCC } from '../support/fixtures';
-import { launchChromium } from './support/chromium';
+import { launchChromium } from '../../infra/browser/chromium';
 import {
   ConsolePerson,
   decisionForm,
@@ -53,6 +58,21 @@ describe('Console: the whole pipeline in a browser', () => {
   async function decide(page: Page, decision: string, submit: RegExp): Promise<void> {
     await decisionForm(page, decision).getByRole('button', { name: submit }).click();
     await page.getByText('已提交').first().waitFor();
+  }
+
+  /** Presses Tab until `target` has the focus: the keyboard alone, as a person without a mouse. */
+  async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
+    const seen: string[] = [];
+    for (let presses = 0; presses < 100; presses += 1) {
+      const focused = await target.evaluate(
+        (element: { ownerDocument: { activeElement: unknown } }) =>
+          element === element.ownerDocument.activeElement,
+      );
+      if (focused) return;
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate('document.activeElement?.outerHTML.slice(0, 80) ?? ""'));
+    }
+    throw new Error(`the keyboard never reached the element; focus went to: ${seen.join('\n')}`);
   }
 
   async function projectRow(): Promise<{ stage: string; version: number }> {
@@ -110,13 +130,10 @@ describe('Console: the whole pipeline in a browser', () => {
     await mentor.page.reload();
     await mentor.page.getByRole('link', { name: title }).click();
     await decisionForm(mentor.page, 'acceptAssignment').waitFor();
-    const acceptComment = decisionForm(mentor.page, 'acceptAssignment').getByLabel('意见');
-    for (let presses = 0; presses < 80; presses += 1) {
-      if (await acceptComment.evaluate('(element) => element === document.activeElement')) break;
-      await mentor.page.keyboard.press('Tab');
-    }
+    const acceptForm = decisionForm(mentor.page, 'acceptAssignment');
+    await tabTo(mentor.page, acceptForm.getByLabel('意见'));
     await mentor.page.keyboard.type('乐意指导。');
-    await mentor.page.keyboard.press('Tab');
+    await tabTo(mentor.page, acceptForm.getByRole('button', { name: '接受' }));
     await mentor.page.keyboard.press('Enter');
     await mentor.page.getByText('已提交').first().waitFor();
 
@@ -264,5 +281,132 @@ describe('Console: the whole pipeline in a browser', () => {
     }
     expect(csv).toContain(staffName);
     expect(csv).toContain(mentorName);
+  });
+
+  /** Every main page, by who sees it. */
+  function mainPages(): { who: ConsolePerson; name: string; path: string }[] {
+    return [
+      { who: staff, name: 'board', path: '/board' },
+      { who: staff, name: 'new-application', path: '/projects/new' },
+      { who: staff, name: 'project', path: openProjectPath },
+      { who: staff, name: 'notifications', path: '/notifications' },
+      { who: mentor, name: 'mentor-inbox', path: '/inbox' },
+      { who: mentor, name: 'mentor-profile', path: '/profile' },
+      { who: reviewer, name: 'timeline', path: `${projectPath}/timeline` },
+      { who: reviewer, name: 'audit', path: '/audit' },
+      { who: admin, name: 'users', path: '/admin/users' },
+    ];
+  }
+
+  let admin: ConsolePerson;
+  let openProjectPath: string;
+  const RAW_KEY =
+    /\b(common|shell|nav|signIn|roles|stages|status|board|project|decisions?|actions|events|screening|fields|memberRoles|degrees|ipStatus|investorKinds|contactOutcomes|planSummaries|planReview|plan|company|matching|exclusions|application|inbox|notifications|timeline|audit|users|profile|errors|rules)\.[A-Za-z_-]+/;
+
+  async function settle(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached' });
+  }
+
+  async function switchLanguage(person: ConsolePerson, label: 'English' | '中文'): Promise<void> {
+    await person.page.getByRole('combobox', { name: /界面语言|Language/ }).click();
+    await person.page.locator(`.ant-select-item-option[title="${label}"]`).click();
+  }
+
+  it('shows every page in both languages: no missing or raw key, amounts and dates follow the language', async () => {
+    admin = await ConsolePerson.open(browser, stack.baseUrl);
+    await admin.signIn(stack.admin.username, stack.admin.password);
+    // A second project, left open in its first stage, with an amount on its page.
+    const token = await apiSignIn(stack.app, stack.staff);
+    const created = await request(stack.app.getHttpServer())
+      .post('/projects')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', `console-${uniqueSuffix()}`)
+      .send(sampleApplication(uniqueSuffix(), { fundingRequestedFen: 123_456_78 }))
+      .expect(201);
+    openProjectPath = `/projects/${(created.body as { projectId: string }).projectId}`;
+
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const person of [staff, mentor, reviewer, admin]) {
+        await person.goto('/inbox');
+        await switchLanguage(person, language === 'en' ? 'English' : '中文');
+      }
+      for (const { who, name, path } of mainPages()) {
+        await who.goto(path);
+        await settle(who.page);
+        const text = await who.page.locator('body').innerText();
+        expect({ language, name, rawKey: RAW_KEY.exec(text)?.[0] ?? null }).toEqual({
+          language,
+          name,
+          rawKey: null,
+        });
+        expect(await who.page.evaluate('document.documentElement.lang')).toBe(language);
+      }
+      const amount = staff.page.getByText('¥123,456.78');
+      await staff.goto(openProjectPath);
+      await amount.waitFor();
+      await staff.goto(`${projectPath}/timeline`);
+      await settle(staff.page);
+      const timelineText = await staff.page.getByTestId('timeline').innerText();
+      expect(timelineText).toMatch(
+        language === 'en' ? /\d{1,2} [A-Z][a-z]{2} \d{4}/ : /\d{4}年\d{1,2}月\d{1,2}日/,
+      );
+    }
+
+    // In English, a refusal reads in English, from the rule the server names.
+    await staff.goto(openProjectPath);
+    const screening = decisionForm(staff.page, 'screenApplication');
+    await screening.getByLabel('Return for changes').check();
+    await screening.getByRole('button', { name: 'Submit screening' }).click();
+    await fieldError(screening, 'Comment').filter({ hasText: 'Comment is required' }).waitFor();
+
+    for (const person of [staff, mentor, reviewer, admin]) {
+      await switchLanguage(person, '中文');
+      expect(person.problems.missingTranslations).toEqual([]);
+    }
+  });
+
+  it('finds no critical or serious accessibility violation on any main page (axe, no rule disabled)', async () => {
+    const signInPage = await ConsolePerson.open(browser, stack.baseUrl);
+    await signInPage.goto('/sign-in');
+    const pages = [{ who: signInPage, name: 'sign-in', path: '/sign-in' }, ...mainPages()];
+    const found: { page: string; rule: string; impact: string; nodes: string[] }[] = [];
+    for (const { who, name, path } of pages) {
+      await who.goto(path);
+      await settle(who.page);
+      const result = await new AxeBuilder({ page: who.page }).analyze();
+      for (const violation of result.violations) {
+        if (violation.impact === 'critical' || violation.impact === 'serious') {
+          found.push({
+            page: name,
+            rule: violation.id,
+            impact: violation.impact,
+            nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+          });
+        }
+      }
+    }
+    await signInPage.close();
+    expect(found).toEqual([]);
+  });
+
+  it('writes screenshots of the main pages at 1280 and 390 px wide', async () => {
+    const folder = '.data/screenshots';
+    mkdirSync(folder, { recursive: true });
+    const shots = [
+      { who: staff, name: 'board', path: '/board' },
+      { who: staff, name: 'project', path: openProjectPath },
+      { who: mentor, name: 'mentor-inbox', path: '/inbox' },
+      { who: reviewer, name: 'reviewer-timeline', path: `${projectPath}/timeline` },
+    ];
+    for (const width of [1280, 390]) {
+      for (const { who, name, path } of shots) {
+        await who.page.setViewportSize({ width, height: 900 });
+        await who.goto(path);
+        await settle(who.page);
+        await who.page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
+      }
+    }
+    await admin?.close();
   });
 });

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createRoomyMentor } from '../../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../../support/integration-context';
 import { bootApi, createTestUser, TestUser } from '../../support/test-api';
 /** The real stack for the browser: API (serving the built console) and worker, on a port. */
 export interface ConsoleStack {
   ctx: IntegrationContext;
-  app: INestApplication;
+  app: NestFastifyApplication;
   baseUrl: string;
   staff: TestUser;
   staff2: TestUser;

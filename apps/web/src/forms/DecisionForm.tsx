@@ -135,6 +135,8 @@ export function DecisionForm<Values extends object, Body extends object>({
   return (
     <Form<Values>
       form={form}
+      // Field ids are prefixed with the form's name: several forms on one page, no duplicate id.
+      name={testId ?? decision ?? 'decision'}
       layout="vertical"
       initialValues={initialValues}
       data-testid={testId}
