@@ -44,7 +44,7 @@ export default function InboxPage() {
         dataSource={inbox.data?.items ?? []}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('inbox.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('inbox.empty')}</Typography.Text> }}
         columns={[
           {
             title: t('inbox.project'),
