@@ -59,7 +59,7 @@ describe('HTTP: a request sent again has one effect and gets the first answer', 
       project = await submitProject(staff);
     });
 
-    it('answers a decision repeated one after another (body or header id) with the first result, once', async () => {
+    it('answers a decision repeated one after another with the first result, once; a header is no decisionId', async () => {
       const decisionId = `screen-${uniqueSuffix()}`;
       const first = await screen(project.projectId, decisionId);
       expect(first.status).toBe(200);
@@ -72,9 +72,11 @@ describe('HTTP: a request sent again has one effect and gets the first answer', 
         { outcome: 'accept', comment: 'Looks promising.' },
         { 'Idempotency-Key': decisionId },
       );
-      expect([again.status, byHeader.status]).toEqual([200, 200]);
+      expect([again.status, byHeader.status]).toEqual([200, 400]);
       expect(again.body).toEqual(first.body);
-      expect(byHeader.body).toEqual(first.body);
+      expect(byHeader.body).toEqual(
+        expect.objectContaining({ problems: [expect.objectContaining({ field: 'decisionId' })] }),
+      );
       expect(await effectsOf(project.projectId, decisionId)).toEqual({ auditRows: 1, inState: 1 });
       expect(await quiescentFootprint(ctx, staff, project.projectId)).toEqual(footprint);
     });

@@ -34,7 +34,7 @@ describe('OpenAPI at /docs and in the repository', () => {
     expect(served.body).toEqual(committed);
   });
 
-  it('has DTO metadata generated from the current sources', () => {
+  it('has DTO metadata and response schemas generated from the current sources', () => {
     // The generator is the Nest CLI's (ES modules Jest cannot load): run the built script.
     const scratch = mkdtempSync(join(tmpdir(), 'openapi-metadata-'));
     const run = spawnSync(
@@ -43,8 +43,10 @@ describe('OpenAPI at /docs and in the repository', () => {
       { cwd: repoRoot(), encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
-    const fresh = readFileSync(join(scratch, 'openapi-metadata.ts'), 'utf8');
-    const committed = readFileSync(join(repoRoot(), 'apps/api/src/openapi-metadata.ts'), 'utf8');
-    expect(fresh).toBe(committed);
+    for (const file of ['openapi-metadata.ts', 'openapi-responses.ts']) {
+      const fresh = readFileSync(join(scratch, file), 'utf8');
+      const committed = readFileSync(join(repoRoot(), 'apps/api/src', file), 'utf8');
+      expect(fresh).toBe(committed);
+    }
   }, 60_000);
 });

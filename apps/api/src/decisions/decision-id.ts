@@ -2,8 +2,8 @@ import { BadRequestException } from '@nestjs/common';
 import { ID_PATTERN } from './dto/decision-base.dto';
 
 /**
- * A decision's id comes from the body's `decisionId` or the Idempotency-Key header; either is
- * fine, both must agree, and one is required.
+ * A decision's id is the body's `decisionId` (required by the DTO). An Idempotency-Key header
+ * is no longer an alternative; one sent beside it must be well formed and the same.
  */
 export function resolveDecisionId(
   fromBody: string | undefined,
@@ -21,12 +21,11 @@ export function resolveDecisionId(
       field: 'decisionId',
     });
   }
-  const decisionId = fromBody ?? fromHeader;
-  if (!decisionId) {
+  if (!fromBody) {
     throw new BadRequestException({
-      message: 'decisionId (in the body) or the Idempotency-Key header is required',
+      message: 'decisionId is required in the body',
       field: 'decisionId',
     });
   }
-  return decisionId;
+  return fromBody;
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
-import { Readiness, ReadinessService } from './readiness.service';
+import type { Liveness, ReadinessAnswer } from './health.types';
+import { ReadinessService } from './readiness.service';
 
 /** Probes for load balancers and orchestrators: answered without a token. */
 @Public()
@@ -12,15 +13,13 @@ export class HealthController {
   /** Liveness: the process answers HTTP. */
   @Get()
   @HttpCode(HttpStatus.OK)
-  live(): { status: 'ok' } {
+  live(): Liveness {
     return { status: 'ok' };
   }
 
   /** Readiness: PostgreSQL and Temporal both answer; 503 names the one that does not. */
   @Get('ready')
-  async ready(
-    @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<Readiness & { message: string }> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<ReadinessAnswer> {
     const result = await this.readiness.check();
     const down = Object.entries(result.checks)
       .filter(([, status]) => status.status === 'down')

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import loadOpenApiMetadata from '../openapi-metadata';
+import { describeResponses } from './response-truth';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -18,7 +19,7 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
         'health and these docs needs a bearer token (session or API token).',
     )
     .setVersion('1')
-    .addBearerAuth()
+    .setOpenAPIVersion('3.1.0')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return describeResponses(SwaggerModule.createDocument(app, config));
 }

@@ -16,8 +16,7 @@ import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectDetail, ProjectDetailService } from './project-detail.service';
 import { ProjectListPage, ProjectListService } from './project-list.service';
 import { ProjectSubmissionService, SubmittedProject } from './project-submission.service';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+import { IDEMPOTENCY_KEY } from './idempotency-key';
 
 @Controller('projects')
 export class ProjectsController {

@@ -1,15 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '@app/domain';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
-/** Every decision body: the client's decisionId (or the Idempotency-Key header instead). */
+/**
+ * Every decision body carries the client's decisionId: the same id sent again changes nothing.
+ * (An Idempotency-Key header is no alternative: OpenAPI cannot say "a body field or a header".)
+ */
 export abstract class DecisionBodyDto {
-  @IsOptional()
-  @IsString()
+  @ApiProperty({
+    description: 'The client’s id of this decision: sent again, it changes nothing.',
+    pattern: ID_PATTERN.source,
+    minLength: 1,
+    maxLength: LIMITS.text.id,
+  })
+  @IsString({ message: 'decisionId is required: 1–100 letters, digits and . _ : -' })
   @MaxLength(LIMITS.text.id)
   @Matches(ID_PATTERN, { message: 'decisionId must be letters, digits and . _ : -' })
-  decisionId?: string;
+  decisionId!: string;
 }
 
 export abstract class CommentedDecisionDto extends DecisionBodyDto {
