@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, FIRST_PAGE } from '../api/client';
 import type { components } from '../api/schema';
 import { useServerMessage } from '../forms/server-errors';
 import { useFormat } from '../i18n/use-format';
@@ -36,7 +36,7 @@ export default function UsersPage() {
   const [tokensOf, setTokensOf] = useState<{ id: string; username: string }>();
   const users = useQuery({
     queryKey: userKeys.all,
-    queryFn: async () => (await api.GET('/admin/users', { params: { query: {} } })).data!,
+    queryFn: async () => (await api.GET('/admin/users', { params: { query: FIRST_PAGE } })).data!,
   });
   const create = useMutation({
     mutationFn: (body: NewUser) => api.POST('/admin/users', { body }),

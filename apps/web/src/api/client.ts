@@ -28,3 +28,15 @@ api.use(throwOnError);
 export function newDecisionId(): string {
   return `web-${crypto.randomUUID()}`;
 }
+
+/**
+ * Page-numbered lists: the document marks `page` and `pageSize` required because the API gives
+ * them defaults; the API fills them in when they are left out.
+ */
+export const FIRST_PAGE = {} as { page: never; pageSize: never };
+
+/** A route that answers JSON or, on request, CSV: this caller asked for the JSON. */
+export function jsonOf<T>(data: T | string | undefined): T {
+  if (data === undefined || typeof data === 'string') throw new Error('expected a JSON answer');
+  return data;
+}

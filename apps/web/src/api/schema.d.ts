@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers HTTP. */
-        get: operations["HealthController_live"];
+        get: operations["healthLive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: PostgreSQL and Temporal both answer; 503 names the one that does not. */
-        get: operations["HealthController_ready"];
+        get: operations["healthReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Refused attempts, newest first. */
-        get: operations["SecurityEventsController_list"];
+        get: operations["securityEventsList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -65,7 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with user name and password; the answer carries the session's bearer token. */
-        post: operations["SessionsController_signIn"];
+        post: operations["sessionsSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -83,7 +83,40 @@ export interface paths {
         put?: never;
         post?: never;
         /** Sign out: the session token of this request is revoked. */
-        delete: operations["SessionsController_signOut"];
+        delete: operations["sessionsSignOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/browser-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["browserSessionsSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/browser-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out: the cookie's session is revoked and the cookie dropped. */
+        delete: operations["browserSessionsSignOut"];
         options?: never;
         head?: never;
         patch?: never;
@@ -97,7 +130,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in caller. */
-        get: operations["MeController_me"];
+        get: operations["meMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,9 +146,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminUsersController_listUsers"];
+        get: operations["adminUsersListUsers"];
         put?: never;
-        post: operations["AdminUsersController_createUser"];
+        post: operations["adminUsersCreateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -135,7 +168,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AdminUsersController_updateUser"];
+        patch: operations["adminUsersUpdateUser"];
         trace?: never;
     };
     "/admin/users/{id}/api-tokens": {
@@ -145,10 +178,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminUsersController_listApiTokens"];
+        get: operations["adminUsersListApiTokens"];
         put?: never;
         /** The answer carries the token itself, this once. */
-        post: operations["AdminUsersController_issueApiToken"];
+        post: operations["adminUsersIssueApiToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,7 +198,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["AdminUsersController_revokeApiToken"];
+        delete: operations["adminUsersRevokeApiToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -178,10 +211,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProjectsController_list"];
+        get: operations["projectsList"];
         put?: never;
         /** Submits an application; eligibility is answered at once. Requires an Idempotency-Key. */
-        post: operations["ProjectsController_submit"];
+        post: operations["projectsSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -195,7 +228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProjectsController_detail"];
+        get: operations["projectsDetail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -211,8 +244,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CalendarOverridesController_list"];
-        put: operations["CalendarOverridesController_set"];
+        get: operations["calendarOverridesList"];
+        put: operations["calendarOverridesSet"];
         post?: never;
         delete?: never;
         options?: never;
@@ -230,7 +263,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["CalendarOverridesController_remove"];
+        delete: operations["calendarOverridesRemove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -245,7 +278,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_screen"];
+        post: operations["decisionsScreen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -261,7 +294,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_resubmit"];
+        post: operations["decisionsResubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -277,7 +310,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_assignMentor"];
+        post: operations["decisionsAssignMentor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,7 +326,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_acceptAssignment"];
+        post: operations["decisionsAcceptAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,7 +342,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_declineAssignment"];
+        post: operations["decisionsDeclineAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -325,7 +358,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_submitPlanVersion"];
+        post: operations["decisionsSubmitPlanVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,7 +374,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_approvePlan"];
+        post: operations["decisionsApprovePlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -357,7 +390,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_requestRevision"];
+        post: operations["decisionsRequestRevision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,7 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_recordInvestorContact"];
+        post: operations["decisionsRecordInvestorContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -389,7 +422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_amendInvestorContact"];
+        post: operations["decisionsAmendInvestorContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -405,7 +438,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_signOffInvestment"];
+        post: operations["decisionsSignOffInvestment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -421,7 +454,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_recordCompany"];
+        post: operations["decisionsRecordCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -437,7 +470,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_amendCompany"];
+        post: operations["decisionsAmendCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,7 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_approveIncubation"];
+        post: operations["decisionsApproveIncubation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -469,7 +502,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_withdraw"];
+        post: operations["decisionsWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -485,7 +518,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_replaceMentor"];
+        post: operations["decisionsReplaceMentor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -501,7 +534,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_extendDeadline"];
+        post: operations["decisionsExtendDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -517,7 +550,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_allowExtraRevisionRound"];
+        post: operations["decisionsAllowExtraRevisionRound"];
         delete?: never;
         options?: never;
         head?: never;
@@ -533,7 +566,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_putOnHold"];
+        post: operations["decisionsPutOnHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +582,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DecisionsController_resumeProject"];
+        post: operations["decisionsResumeProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,7 +597,7 @@ export interface paths {
             cookie?: never;
         };
         /** What the caller must act on now, most urgent first: overdue, due soonest, flagged, the rest. */
-        get: operations["InboxController_list"];
+        get: operations["inboxList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -581,7 +614,7 @@ export interface paths {
             cookie?: never;
         };
         /** Newest first. */
-        get: operations["NotificationsController_list"];
+        get: operations["notificationsList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -597,7 +630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_unreadCount"];
+        get: operations["notificationsUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -615,7 +648,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_markAllRead"];
+        post: operations["notificationsMarkAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -629,7 +662,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_one"];
+        get: operations["notificationsOne"];
         put?: never;
         post?: never;
         delete?: never;
@@ -647,7 +680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_markRead"];
+        post: operations["notificationsMarkRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -661,13 +694,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_preferences"];
+        get: operations["notificationsPreferences"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["NotificationsController_updatePreferences"];
+        patch: operations["notificationsUpdatePreferences"];
         trace?: never;
     };
     "/mentors": {
@@ -677,9 +710,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MentorsController_list"];
+        get: operations["mentorsList"];
         put?: never;
-        post: operations["MentorsController_create"];
+        post: operations["mentorsCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,13 +726,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MentorsController_get"];
+        get: operations["mentorsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MentorsController_update"];
+        patch: operations["mentorsUpdate"];
         trace?: never;
     };
     "/mentors/{mentorId}/deactivation": {
@@ -712,7 +745,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** No longer ranked nor assignable; current projects keep the mentor until replaced. */
-        post: operations["MentorsController_deactivate"];
+        post: operations["mentorsDeactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -728,7 +761,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MentorsController_reactivate"];
+        post: operations["mentorsReactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -742,13 +775,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MentorProfileController_get"];
+        get: operations["mentorProfileGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MentorProfileController_update"];
+        patch: operations["mentorProfileUpdate"];
         trace?: never;
     };
     "/projects/{projectId}/mentor-candidates": {
@@ -758,7 +791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MentorCandidatesController_candidates"];
+        get: operations["mentorCandidatesCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -780,7 +813,7 @@ export interface paths {
          * Uploads a business plan (multipart field `file`: PDF, DOCX or PPTX, recognised by content)
          *     for a later plan version to refer to by its documentId.
          */
-        post: operations["PlanDocumentsController_upload"];
+        post: operations["planDocumentsUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -795,7 +828,7 @@ export interface paths {
             cookie?: never;
         };
         /** The document as uploaded, with its sha256 in the X-Content-SHA256 header. */
-        get: operations["PlanDocumentsController_download"];
+        get: operations["planDocumentsDownload"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,7 +844,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProjectHistoryController_timeline"];
+        get: operations["projectHistoryTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -828,7 +861,7 @@ export interface paths {
             cookie?: never;
         };
         /** All runs in order; `?run=<runId>` gives that run's history alone. */
-        get: operations["ProjectHistoryController_history"];
+        get: operations["projectHistoryHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -844,7 +877,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProjectHistoryController_replayCheck"];
+        get: operations["projectHistoryReplayCheck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -861,7 +894,7 @@ export interface paths {
             cookie?: never;
         };
         /** Walks the chain and holds it against every signed checkpoint. */
-        get: operations["AuditController_verify"];
+        get: operations["auditVerify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,10 +911,10 @@ export interface paths {
             cookie?: never;
         };
         /** The signed checkpoints with the public keys, for reviewers to keep copies. */
-        get: operations["AuditController_checkpoints"];
+        get: operations["auditCheckpoints"];
         put?: never;
         /** Signs the chain's head now (the worker also does so at an interval). */
-        post: operations["AuditController_sign"];
+        post: operations["auditSign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -896,7 +929,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every project's timeline entries within a period, as JSON or CSV. */
-        get: operations["AuditController_export"];
+        get: operations["auditExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -909,6 +942,679 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountView: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            role: string;
+            mentorId: string | null;
+            language: string;
+            emailNotifications: boolean;
+        };
+        ApiTokenView: {
+            id: string;
+            userId: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        AuditCheckpointList: {
+            signingKeyId: string | null;
+            trustedKeys: {
+                keyId: string;
+                publicKey: string;
+            }[];
+            checkpoints: components["schemas"]["AuditCheckpointView"][];
+            statementFormat: string;
+        };
+        AuditCheckpointView: {
+            seq: string;
+            hash: string;
+            signedAt: string;
+            signature: string;
+            keyId: string;
+            publicKey: string;
+        };
+        AuditExport: {
+            from: string;
+            to: string;
+            projects: {
+                projectId: string;
+                title: string;
+                college: string;
+                entries: components["schemas"]["TimelineEntry"][];
+            }[];
+        };
+        TimelineEntry: {
+            at: string;
+            /** @enum {string} */
+            kind: "decision" | "system" | "timer" | "run";
+            type: string;
+            actorUserId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            actorMentorId: string | null;
+            comment: string | null;
+            outcome: string | null;
+            decisionId: string | null;
+            runId: string | null;
+            eventId: string | null;
+            auditSeq: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AuditTrailVerification: {
+            intact: boolean;
+            rows: number;
+            headSeq: string | null;
+            headHash: string | null;
+            checkpoints: {
+                total: number;
+                matched: number;
+                latestSeq: string | null;
+                signaturesChecked: boolean;
+            };
+            brokenAtSeq: string | null;
+            problem: string | null;
+            summary: string;
+        };
+        BrowserSessionResponse: {
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["AccountView"];
+        };
+        CalendarOverrideView: {
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            note: string;
+            createdAt: string;
+        };
+        DecisionResult: {
+            decisionId: string;
+            type: components["schemas"]["DecisionType"];
+            /** @constant */
+            accepted: true;
+            stage: components["schemas"]["Stage"];
+            status: components["schemas"]["ProjectStatus"];
+            version: number;
+            message?: string;
+        };
+        /** @enum {string} */
+        DecisionType: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject";
+        /** @enum {string} */
+        Stage: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
+        /** @enum {string} */
+        ProjectStatus: "ACTIVE" | "ON_HOLD" | "CLOSED";
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            asOf: string;
+        };
+        InboxItem: {
+            projectId: string;
+            title: string;
+            college: string;
+            stage: string;
+            status: string;
+            action: string;
+            /** @enum {string} */
+            waitingFor: "you" | "mentor";
+            mentorId: string | null;
+            dueAt: string | null;
+            secondsLeft: number | null;
+            overdue: boolean;
+            urgency: components["schemas"]["InboxUrgency"];
+            needsAttention: boolean;
+            attentionReasons: string[];
+        };
+        /** @enum {string} */
+        InboxUrgency: "overdue" | "due" | "flagged" | "open";
+        IssuedApiTokenView: {
+            id: string;
+            userId: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            token: string;
+        };
+        Liveness: {
+            /** @constant */
+            status: "ok";
+        };
+        MarkedReadView: {
+            marked: number;
+            unreadCount: number;
+        };
+        MentorCandidatesView: {
+            projectId: string;
+            stage: string;
+            weights: {
+                tagOverlap: number;
+                spareCapacity: number;
+            };
+            candidates: components["schemas"]["MentorCandidateView"][];
+            excluded: components["schemas"]["MentorExclusionView"][];
+            computedAt: string;
+        };
+        MentorCandidateView: {
+            mentorId: string;
+            name: string;
+            organisation: string;
+            score: number;
+            parts: {
+                tagOverlap: number;
+                spareCapacity: number;
+            };
+            sharedTags: string[];
+            freePlaces: number;
+            explanation: string;
+        };
+        MentorExclusionView: {
+            mentorId: string;
+            name: string;
+            organisation: string;
+            reason: components["schemas"]["MentorExclusionReason"];
+            detail: string;
+        };
+        /** @enum {string} */
+        MentorExclusionReason: "conflict_of_interest" | "no_spare_capacity" | "declined" | "timed_out" | "replaced" | "inactive";
+        MentorPage: {
+            items: components["schemas"]["MentorView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MentorView: {
+            mentorId: string;
+            name: string;
+            organisation: string;
+            expertiseTags: string[];
+            capacity: number;
+            activeProjects: number;
+            declaredConflicts: string[];
+            email: string | null;
+            active: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            unreadCount: number;
+        };
+        NotificationView: {
+            notificationId: string;
+            kind: string;
+            projectId: string;
+            action: string | null;
+            dueAt: string | null;
+            subject: string;
+            body: string;
+            language: string;
+            read: boolean;
+            readAt: string | null;
+            createdAt: string;
+        };
+        NotificationPreferencesView: {
+            language: components["schemas"]["NotificationLanguage"];
+            emailNotifications: boolean;
+            email: string | null;
+        };
+        /** @enum {string} */
+        NotificationLanguage: "zh" | "en";
+        ProjectDetail: components["schemas"]["ProjectFullView"] | components["schemas"]["ProjectSummaryView"] | components["schemas"]["ClosedProjectView"];
+        ProjectFullView: {
+            workflowId: string;
+            state: components["schemas"]["ProjectState"];
+            policy: components["schemas"]["Policy"];
+            timing: components["schemas"]["TimingState"];
+            ranking?: components["schemas"]["MentorRanking"];
+            projectId: string;
+            /** @constant */
+            scope: "full";
+            /** @constant */
+            source: "workflow";
+        };
+        ProjectState: {
+            projectId: string;
+            application: components["schemas"]["Application"];
+            stage: components["schemas"]["Stage"];
+            status: components["schemas"]["ProjectStatus"];
+            createdAt: string;
+            stageEnteredAt: string;
+            lastDecisionAt?: string;
+            version: number;
+            hold?: components["schemas"]["HoldInfo"];
+            screening: components["schemas"]["ScreeningState"];
+            matching: components["schemas"]["MatchingState"];
+            plan: components["schemas"]["PlanState"];
+            investorContacts: components["schemas"]["RecordedInvestorContact"][];
+            contactsRevision: number;
+            signOffs: components["schemas"]["SignOff"][];
+            company?: components["schemas"]["CompanyRecord"];
+            flags: components["schemas"]["Flags"];
+            pendingActions: components["schemas"]["PendingAction"][];
+            lastDecisions: components["schemas"]["DecisionSummary"][];
+            closedReason?: string;
+        };
+        Application: {
+            title: string;
+            summary: string;
+            fieldTags: string[];
+            college: string;
+            partyBranch: string;
+            teamMembers: components["schemas"]["TeamMember"][];
+            technologyReadinessLevel: number;
+            ipAssets: components["schemas"]["IpAsset"][];
+            fundingRequestedFen: number;
+            declaredConflicts?: string[];
+            previousProjectId?: string;
+        };
+        TeamMember: {
+            name: string;
+            memberId: string;
+            role: components["schemas"]["TeamRole"];
+            degree: components["schemas"]["Degree"];
+            partyMember: boolean;
+            affiliation?: string;
+        };
+        /** @enum {string} */
+        TeamRole: "lead" | "member" | "advisor";
+        /** @enum {string} */
+        Degree: "bachelor" | "master" | "phd" | "other";
+        IpAsset: {
+            patentNumber: string;
+            title: string;
+            status: components["schemas"]["PatentStatus"];
+        };
+        /** @enum {string} */
+        PatentStatus: "filed" | "granted";
+        HoldInfo: {
+            since: string;
+            by: string;
+            reason: string;
+            pausedActions: components["schemas"]["PendingAction"][];
+        };
+        PendingAction: {
+            action: components["schemas"]["DecisionType"];
+            /** @enum {string} */
+            actorRole: "staff" | "mentor";
+            mentorId?: string;
+            dueAt?: string;
+        };
+        ScreeningState: {
+            awaitingResubmission: boolean;
+            returnedCount: number;
+            lastReturnComment?: string;
+            rejectionReason?: string;
+        };
+        MatchingState: {
+            proposedMentorId?: string;
+            proposedAt?: string;
+            assignedMentorId?: string;
+            excludedMentors: components["schemas"]["ExcludedMentor"][];
+            failedMatches: number;
+        };
+        ExcludedMentor: {
+            mentorId: string;
+            reason: components["schemas"]["ExclusionReason"];
+            at: string;
+        };
+        /** @enum {string} */
+        ExclusionReason: "declined" | "timed_out" | "replaced" | "conflict";
+        PlanState: {
+            versions: components["schemas"]["PlanVersion"][];
+            revisionRounds: number;
+            extraRoundsAllowed: number;
+            revisionLimitReached: boolean;
+        };
+        PlanVersion: {
+            version: number;
+            document: components["schemas"]["PlanDocument"];
+            summaries: components["schemas"]["PlanSummaries"];
+            submittedAt: string;
+            submittedBy: string;
+            comment?: string;
+            review?: components["schemas"]["PlanReview"];
+        };
+        PlanDocument: {
+            documentId: string;
+            sha256: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+        };
+        PlanSummaries: {
+            market: string;
+            product: string;
+            team: string;
+            financials: string;
+            ipStrategy: string;
+        };
+        PlanReview: {
+            /** @enum {string} */
+            outcome: "approved" | "revision_requested";
+            by: string;
+            mentorId?: string;
+            comment?: string;
+            at: string;
+        };
+        RecordedInvestorContact: {
+            contactId: string;
+            investorName: string;
+            kind: components["schemas"]["InvestorKind"];
+            date: string;
+            outcome: components["schemas"]["ContactOutcome"];
+            amountFen: number;
+            recordedBy: string;
+            recordedAt: string;
+            amendedBy?: string;
+            amendedAt?: string;
+        };
+        /** @enum {string} */
+        InvestorKind: "vc" | "angel" | "enterprise" | "government_fund" | "innovation_practice_fund";
+        /** @enum {string} */
+        ContactOutcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
+        SignOff: {
+            userId: string;
+            /** @enum {string} */
+            role: "mentor" | "staff";
+            mentorId?: string;
+            at: string;
+            contactsRevision: number;
+            comment?: string;
+        };
+        CompanyRecord: {
+            companyName: string;
+            uscc: string;
+            registrationDate: string;
+            registeredCapitalFen: number;
+            jobsCreated: number;
+            ipShares: components["schemas"]["IpShares"];
+            rdTeamProfitShareBp: number;
+            recordedBy: string;
+            recordedAt: string;
+            amendedBy?: string;
+            amendedAt?: string;
+        };
+        IpShares: {
+            universityBp: number;
+            localGovernmentBp: number;
+            enterpriseBp: number;
+        };
+        Flags: {
+            needsAttention: boolean;
+            reasons: string[];
+            flaggedAt?: string;
+        };
+        DecisionSummary: {
+            decisionId: string;
+            type: components["schemas"]["DecisionType"];
+            actor: components["schemas"]["Actor"];
+            at: string;
+            comment?: string;
+        };
+        Actor: {
+            userId: string;
+            role: components["schemas"]["ActorRole"];
+            mentorId?: string;
+        };
+        /** @enum {string} */
+        ActorRole: "staff" | "mentor" | "reviewer" | "admin";
+        Policy: {
+            screeningLimit: components["schemas"]["Duration"];
+            mentorAcceptanceLimit: components["schemas"]["Duration"];
+            planReviewLimit: components["schemas"]["Duration"];
+            stallLimit: components["schemas"]["Duration"];
+            reminderFractions: number[];
+            maxRevisionRounds: number;
+            maxFailedMatches: number;
+            escalationContact: string;
+        };
+        Duration: {
+            workingDays: number;
+        } | {
+            seconds: number;
+        };
+        TimingState: {
+            tracks: components["schemas"]["DeadlineTrack"][];
+            stall?: components["schemas"]["StallWatch"];
+            assignmentRequests: string[];
+        };
+        DeadlineTrack: {
+            key: string;
+            action: components["schemas"]["DecisionType"];
+            /** @enum {string} */
+            actorRole: "staff" | "mentor";
+            mentorId?: string;
+            startedAt: string;
+            dueAt: string;
+            remindersSent: number[];
+            overdue: boolean;
+        };
+        StallWatch: {
+            from: string;
+            dueAt: string;
+            flagged: boolean;
+        };
+        MentorRanking: {
+            candidates: components["schemas"]["MentorCandidate"][];
+            excluded: components["schemas"]["MentorExclusion"][];
+        };
+        MentorCandidate: {
+            mentorId: string;
+            score: number;
+            parts: {
+                tagOverlap: number;
+                spareCapacity: number;
+            };
+            sharedTags: string[];
+            freePlaces: number;
+            explanation: string;
+        };
+        MentorExclusion: {
+            mentorId: string;
+            reason: components["schemas"]["MentorExclusionReason"];
+            detail: string;
+        };
+        ProjectSummaryView: {
+            projectId: string;
+            /** @constant */
+            scope: "summary";
+            title: string;
+            summary: string;
+            fieldTags: string[];
+            college: string;
+            technologyReadinessLevel: number;
+            teamSize: number;
+            ipAssets: {
+                title: string;
+                status: string;
+            }[];
+            fundingRequestedFen: number;
+            stage: string;
+            status: string;
+            pendingActions: components["schemas"]["PendingAction"][];
+        };
+        ClosedProjectView: {
+            projectId: string;
+            /** @constant */
+            scope: "full";
+            /** @constant */
+            source: "read-model";
+            title: string;
+            college: string;
+            stage: string;
+            status: string;
+            mentorId: string | null;
+            needsAttention: boolean;
+            attentionReasons: string[];
+            revisionRounds: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            closedAt: string | null;
+        };
+        ProjectHistoryDownload: {
+            projectId: string;
+            workflowId: string;
+            runs: {
+                runId: string;
+                /** @enum {string} */
+                source: "archive" | "temporal";
+                status: string;
+                history: unknown;
+            }[];
+            missingRunIds: string[];
+        };
+        ProjectListPage: {
+            items: components["schemas"]["ProjectListItem"][];
+            nextCursor: string | null;
+        };
+        ProjectListItem: {
+            projectId: string;
+            title: string;
+            college: string;
+            stage: string;
+            status: string;
+            mentorId: string | null;
+            needsAttention: boolean;
+            attentionReasons: string[];
+            nextDueAt: string | null;
+            revisionRounds: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            closedAt: string | null;
+        };
+        ProjectReplayCheck: {
+            consistent: boolean;
+            runs: components["schemas"]["RunReplay"][];
+            projectId: string;
+            workflowId: string;
+        };
+        RunReplay: {
+            runId: string;
+            consistent: boolean;
+            divergence: {
+                error: string;
+                message: string;
+            } | null;
+        };
+        ProjectTimeline: {
+            projectId: string;
+            workflowId: string;
+            title: string;
+            college: string;
+            runs: components["schemas"]["TimelineRun"][];
+            missingRunIds: string[];
+            entries: components["schemas"]["TimelineEntry"][];
+        };
+        TimelineRun: {
+            runId: string;
+            /** @enum {string} */
+            source: "archive" | "temporal";
+            status: string;
+            eventCount: number;
+        };
+        ReadinessAnswer: {
+            ready: boolean;
+            checks: {
+                postgres: components["schemas"]["DependencyStatus"];
+                temporal: components["schemas"]["DependencyStatus"];
+            };
+            message: string;
+        };
+        DependencyStatus: {
+            /** @constant */
+            status: "up";
+        } | {
+            /** @constant */
+            status: "down";
+            error: string;
+        };
+        SecurityEventPage: {
+            items: components["schemas"]["SecurityEventView"][];
+            nextCursor: string | null;
+        };
+        SecurityEventView: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            userId: string | null;
+            username: string | null;
+            role: string | null;
+            method: string;
+            path: string;
+            reason: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
+        };
+        SessionResponse: {
+            token: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["AccountView"];
+        };
+        SubmittedProject: {
+            projectId: string;
+            workflowId: string;
+            state: components["schemas"]["ProjectState"] | null;
+        };
+        UnreadCountView: {
+            unreadCount: number;
+        };
+        UploadedPlanDocumentView: {
+            documentId: string;
+            sha256: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            uploadedAt: string;
+            expiresAt: string;
+        };
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserView: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            role: string;
+            mentorId: string | null;
+            language: string;
+            emailNotifications: boolean;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Object: Record<string, never>;
         SignInDto: {
             username: string;
@@ -1001,31 +1707,36 @@ export interface components {
             note: string;
         };
         ScreenApplicationDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             /**
              * @description accept → mentor matching; reject (comment = reason) → REJECTED; return (comment) → resubmission.
              * @enum {string}
              */
             outcome: "accept" | "reject" | "return";
             comment?: string;
-            decisionId?: string;
         };
         ResubmitApplicationDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             application: components["schemas"]["ApplicationDto"];
             comment?: string;
-            decisionId?: string;
         };
         AssignMentorDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             mentorId: string;
             comment?: string;
-            decisionId?: string;
         };
         AcceptAssignmentDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             comment?: string;
-            decisionId?: string;
         };
         DeclineAssignmentDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
-            decisionId?: string;
         };
         PlanDocumentDto: {
             documentId: string;
@@ -1042,6 +1753,8 @@ export interface components {
             ipStrategy: string;
         };
         SubmitPlanVersionDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             /** @description The whole document record; or send `documentId` of an upload instead. */
             document?: components["schemas"]["PlanDocumentDto"];
             /**
@@ -1051,17 +1764,20 @@ export interface components {
             documentId?: string;
             summaries: components["schemas"]["PlanSummariesDto"];
             comment?: string;
-            decisionId?: string;
         };
         ApprovePlanDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             comment?: string;
-            decisionId?: string;
         };
         RequestRevisionDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             comment: string;
-            decisionId?: string;
         };
         RecordInvestorContactDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             /** @description Chosen by the client, so the contact can be amended later. */
             contactId: string;
             investorName: string;
@@ -1072,9 +1788,10 @@ export interface components {
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
             /** @description Integer fen (CNY cents). */
             amountFen: number;
-            decisionId?: string;
         };
         AmendInvestorContactDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
             /** @description Chosen by the client, so the contact can be amended later. */
             contactId: string;
@@ -1086,11 +1803,11 @@ export interface components {
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
             /** @description Integer fen (CNY cents). */
             amountFen: number;
-            decisionId?: string;
         };
         SignOffInvestmentDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             comment?: string;
-            decisionId?: string;
         };
         IpSharesDto: {
             universityBp: number;
@@ -1098,6 +1815,8 @@ export interface components {
             enterpriseBp: number;
         };
         RecordCompanyDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
             uscc: string;
@@ -1106,9 +1825,10 @@ export interface components {
             jobsCreated: number;
             ipShares: components["schemas"]["IpSharesDto"];
             rdTeamProfitShareBp: number;
-            decisionId?: string;
         };
         AmendCompanyDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
@@ -1118,43 +1838,49 @@ export interface components {
             jobsCreated: number;
             ipShares: components["schemas"]["IpSharesDto"];
             rdTeamProfitShareBp: number;
-            decisionId?: string;
         };
         ApproveIncubationDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             comment?: string;
-            decisionId?: string;
         };
         WithdrawDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
-            decisionId?: string;
         };
         ReplaceMentorDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             mentorId: string;
             reason: string;
-            decisionId?: string;
         };
         DurationDto: {
             workingDays?: number;
             seconds?: number;
         };
         ExtendDeadlineDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             /** @enum {string} */
             action: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject";
             byDuration: components["schemas"]["DurationDto"];
             reason: string;
-            decisionId?: string;
         };
         AllowExtraRevisionRoundDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
-            decisionId?: string;
         };
         PutOnHoldDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
-            decisionId?: string;
         };
         ResumeProjectDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
             reason: string;
-            decisionId?: string;
         };
         UpdateNotificationPreferencesDto: {
             /**
@@ -1192,6 +1918,22 @@ export interface components {
             /** @description Organisations the mentor has a conflict of interest with. */
             declaredConflicts?: string[];
         };
+        /** @description Every refusal: the status, its name, a sentence for people, and where it applies the field and the rule that refused it (validation errors list each field as problems). */
+        ApiError: {
+            statusCode: number;
+            error: string;
+            message: string;
+            field?: string;
+            rule?: string;
+            problems?: {
+                field: string;
+                rules: string[];
+            }[];
+        };
+        /** @description One run's event history in Temporal's JSON form. */
+        RawRunHistory: {
+            events: Record<string, never>[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1201,7 +1943,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    healthLive: {
         parameters: {
             query?: never;
             header?: never;
@@ -1210,34 +1952,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
     };
-    SecurityEventsController_list: {
+    healthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessAnswer"];
+                };
+            };
+            /** @description A dependency is down (named in message). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessAnswer"];
+                };
+            };
+        };
+    };
+    securityEventsList: {
         parameters: {
             query: {
                 reason?: "reviewer-read-only" | "not-your-project" | "missing-token" | "malformed-token" | "unknown-token" | "expired-token" | "revoked-token" | "inactive-user" | "unknown-user" | "bad-password" | "forbidden-role";
@@ -1253,17 +2008,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    SessionsController_signIn: {
+    sessionsSignIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -1276,17 +2059,54 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts: try again after the Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    SessionsController_signOut: {
+    sessionsSignOut: {
         parameters: {
             query?: never;
             header?: never;
@@ -1295,15 +2115,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    MeController_me: {
+    browserSessionsSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    browserSessionsSignOut: {
         parameters: {
             query?: never;
             header?: never;
@@ -1312,17 +2220,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    meMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_listUsers: {
+    adminUsersListUsers: {
         parameters: {
             query: {
                 role?: "staff" | "mentor" | "reviewer" | "admin";
@@ -1335,17 +2316,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_createUser: {
+    adminUsersCreateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1358,17 +2367,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_updateUser: {
+    adminUsersUpdateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1383,17 +2456,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_listApiTokens: {
+    adminUsersListApiTokens: {
         parameters: {
             query?: never;
             header?: never;
@@ -1404,17 +2550,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["ApiTokenView"][];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_issueApiToken: {
+    adminUsersIssueApiToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -1429,17 +2612,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IssuedApiTokenView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AdminUsersController_revokeApiToken: {
+    adminUsersRevokeApiToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -1450,17 +2706,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ApiTokenView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    ProjectsController_list: {
+    projectsList: {
         parameters: {
             query?: {
                 stage?: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
@@ -1483,20 +2794,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ProjectListPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    ProjectsController_submit: {
+    projectsSubmit: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The client’s id of this submission: the same key with the same application answers the first result; with another application, 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1506,17 +2857,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SubmittedProject"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    ProjectsController_detail: {
+    projectsDetail: {
         parameters: {
             query?: never;
             header?: never;
@@ -1527,17 +2951,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    CalendarOverridesController_list: {
+    calendarOverridesList: {
         parameters: {
             query: {
                 year: number;
@@ -1548,17 +3018,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["CalendarOverrideView"][];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    CalendarOverridesController_set: {
+    calendarOverridesSet: {
         parameters: {
             query?: never;
             header?: never;
@@ -1571,17 +3069,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CalendarOverrideView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    CalendarOverridesController_remove: {
+    calendarOverridesRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -1592,15 +3154,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    DecisionsController_screen: {
+    decisionsScreen: {
         parameters: {
             query?: never;
             header?: never;
@@ -1615,17 +3232,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_resubmit: {
+    decisionsResubmit: {
         parameters: {
             query?: never;
             header?: never;
@@ -1640,17 +3339,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_assignMentor: {
+    decisionsAssignMentor: {
         parameters: {
             query?: never;
             header?: never;
@@ -1665,17 +3446,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_acceptAssignment: {
+    decisionsAcceptAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1690,17 +3553,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_declineAssignment: {
+    decisionsDeclineAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1715,17 +3660,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_submitPlanVersion: {
+    decisionsSubmitPlanVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -1740,17 +3767,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_approvePlan: {
+    decisionsApprovePlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -1765,17 +3874,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_requestRevision: {
+    decisionsRequestRevision: {
         parameters: {
             query?: never;
             header?: never;
@@ -1790,17 +3981,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_recordInvestorContact: {
+    decisionsRecordInvestorContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -1815,17 +4088,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_amendInvestorContact: {
+    decisionsAmendInvestorContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -1840,17 +4195,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_signOffInvestment: {
+    decisionsSignOffInvestment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1865,17 +4302,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_recordCompany: {
+    decisionsRecordCompany: {
         parameters: {
             query?: never;
             header?: never;
@@ -1890,17 +4409,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_amendCompany: {
+    decisionsAmendCompany: {
         parameters: {
             query?: never;
             header?: never;
@@ -1915,17 +4516,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_approveIncubation: {
+    decisionsApproveIncubation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1940,17 +4623,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_withdraw: {
+    decisionsWithdraw: {
         parameters: {
             query?: never;
             header?: never;
@@ -1965,17 +4730,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_replaceMentor: {
+    decisionsReplaceMentor: {
         parameters: {
             query?: never;
             header?: never;
@@ -1990,17 +4837,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_extendDeadline: {
+    decisionsExtendDeadline: {
         parameters: {
             query?: never;
             header?: never;
@@ -2015,17 +4944,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_allowExtraRevisionRound: {
+    decisionsAllowExtraRevisionRound: {
         parameters: {
             query?: never;
             header?: never;
@@ -2040,17 +5051,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_putOnHold: {
+    decisionsPutOnHold: {
         parameters: {
             query?: never;
             header?: never;
@@ -2065,17 +5158,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    DecisionsController_resumeProject: {
+    decisionsResumeProject: {
         parameters: {
             query?: never;
             header?: never;
@@ -2090,17 +5265,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    InboxController_list: {
+    inboxList: {
         parameters: {
             query: {
                 page: components["schemas"]["Object"];
@@ -2112,17 +5369,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_list: {
+    notificationsList: {
         parameters: {
             query: {
                 /** @description true: only the unread ones. */
@@ -2136,17 +5421,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_unreadCount: {
+    notificationsUnreadCount: {
         parameters: {
             query?: never;
             header?: never;
@@ -2155,17 +5468,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_markAllRead: {
+    notificationsMarkAllRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -2174,17 +5506,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_one: {
+    notificationsOne: {
         parameters: {
             query?: never;
             header?: never;
@@ -2195,17 +5564,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_markRead: {
+    notificationsMarkRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -2216,17 +5622,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_preferences: {
+    notificationsPreferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2235,17 +5696,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    NotificationsController_updatePreferences: {
+    notificationsUpdatePreferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2258,17 +5738,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_list: {
+    mentorsList: {
         parameters: {
             query: {
                 active?: boolean;
@@ -2281,17 +5825,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorPage"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_create: {
+    mentorsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2304,17 +5876,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_get: {
+    mentorsGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -2325,17 +5961,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_update: {
+    mentorsUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2350,17 +6023,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_deactivate: {
+    mentorsDeactivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2371,17 +6117,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorsController_reactivate: {
+    mentorsReactivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2392,17 +6193,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorProfileController_get: {
+    mentorProfileGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -2411,17 +6267,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorProfileController_update: {
+    mentorProfileUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2434,17 +6318,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    MentorCandidatesController_candidates: {
+    mentorCandidatesCandidates: {
         parameters: {
             query?: never;
             header?: never;
@@ -2455,17 +6412,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MentorCandidatesView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    PlanDocumentsController_upload: {
+    planDocumentsUpload: {
         parameters: {
             query?: never;
             header?: never;
@@ -2483,17 +6486,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UploadedPlanDocumentView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    PlanDocumentsController_download: {
+    planDocumentsDownload: {
         parameters: {
             query?: never;
             header?: never;
@@ -2505,15 +6581,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectHistoryController_timeline: {
+    projectHistoryTimeline: {
         parameters: {
             query?: {
                 /** @description `json` (the default) or `csv` (UTF-8 with BOM, for spreadsheets). */
@@ -2527,17 +6640,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ProjectTimeline"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    ProjectHistoryController_history: {
+    projectHistoryHistory: {
         parameters: {
             query?: {
                 /** @description One run's id: answers with that run's history alone (the SDK's JSON, replayable as is). */
@@ -2551,17 +6711,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ProjectHistoryDownload"] | components["schemas"]["RawRunHistory"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    ProjectHistoryController_replayCheck: {
+    projectHistoryReplayCheck: {
         parameters: {
             query?: never;
             header?: never;
@@ -2572,17 +6778,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ProjectReplayCheck"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AuditController_verify: {
+    auditVerify: {
         parameters: {
             query?: never;
             header?: never;
@@ -2591,17 +6843,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditTrailVerification"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AuditController_checkpoints: {
+    auditCheckpoints: {
         parameters: {
             query?: never;
             header?: never;
@@ -2610,17 +6881,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCheckpointList"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AuditController_sign: {
+    auditSign: {
         parameters: {
             query?: never;
             header?: never;
@@ -2629,17 +6919,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCheckpointView"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
-    AuditController_export: {
+    auditExport: {
         parameters: {
             query: {
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
@@ -2654,12 +6981,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditExport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };

@@ -25,7 +25,8 @@ export default function AuditPage() {
   });
   const security = useQuery({
     queryKey: ['security-events'],
-    queryFn: async () => (await api.GET('/security-events', { params: { query: {} } })).data!,
+    queryFn: async () =>
+      (await api.GET('/security-events', { params: { query: {} as { limit: never } } })).data!,
   });
   const period = `from=${range[0].format('YYYY-MM-DD')}&to=${range[1].format('YYYY-MM-DD')}`;
   const result = verify.data;

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
+import { api, jsonOf } from '../api/client';
 import { useServerMessage } from '../forms/server-errors';
 import { useFormat } from '../i18n/use-format';
 import { projectKeys } from '../projects/queries';
@@ -23,11 +23,13 @@ export default function TimelinePage() {
   const timeline = useQuery({
     queryKey: projectKeys.timeline(projectId),
     queryFn: async () =>
-      (
-        await api.GET('/projects/{projectId}/timeline', {
-          params: { path: { projectId }, query: {} },
-        })
-      ).data!,
+      jsonOf(
+        (
+          await api.GET('/projects/{projectId}/timeline', {
+            params: { path: { projectId }, query: {} },
+          })
+        ).data,
+      ),
   });
   const replay = useMutation({
     mutationFn: async () =>

@@ -13,10 +13,11 @@ export interface DecisionFormProps<Values extends object, Body extends object> {
   /** Instead of a decision's shape: the rules of another request (an application's eligibility). */
   check?: (body: object) => Refusal[];
   /** The form's values as the API's body, without the decisionId. */
-  toBody: (values: Values) => Body;
+  toBody: (values: Values) => Omit<Body, 'decisionId'>;
   /** The decision as the domain sees it, when the API's body differs (an upload's id). */
   toDecision?: (values: Values) => object;
-  send: (body: Body & { decisionId: string }) => Promise<unknown>;
+  /** Body is the API's body type, decisionId included: the form adds its own. */
+  send: (body: Body) => Promise<unknown>;
   /** Server field names shown next to an input of this form; other refusals go on top. */
   fields: readonly string[];
   /** Where a refusal of a whole group (e.g. the shares' sum) is shown. */
@@ -101,7 +102,8 @@ export function DecisionForm<Values extends object, Body extends object>({
   };
 
   const mutation = useMutation({
-    mutationFn: (body: Body) => send({ ...body, decisionId: decisionId.current }),
+    mutationFn: (body: Omit<Body, 'decisionId'>) =>
+      send({ ...body, decisionId: decisionId.current } as Body),
     onSuccess: async () => {
       decisionId.current = newDecisionId();
       setTopProblems([]);

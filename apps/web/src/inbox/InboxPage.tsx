@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, FIRST_PAGE } from '../api/client';
 import { useServerMessage } from '../forms/server-errors';
 import { useFormat } from '../i18n/use-format';
 
@@ -22,7 +22,7 @@ export default function InboxPage() {
   const serverMessage = useServerMessage();
   const inbox = useQuery({
     queryKey: inboxKeys.all,
-    queryFn: async () => (await api.GET('/me/inbox', { params: { query: {} } })).data!,
+    queryFn: async () => (await api.GET('/me/inbox', { params: { query: FIRST_PAGE } })).data!,
     refetchInterval: 30_000,
   });
   const timeLeft = (seconds: number | null) => {
@@ -44,7 +44,9 @@ export default function InboxPage() {
         dataSource={inbox.data?.items ?? []}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: <Typography.Text type="secondary">{t('inbox.empty')}</Typography.Text> }}
+        locale={{
+          emptyText: <Typography.Text type="secondary">{t('inbox.empty')}</Typography.Text>,
+        }}
         columns={[
           {
             title: t('inbox.project'),

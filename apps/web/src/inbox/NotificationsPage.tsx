@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, FIRST_PAGE } from '../api/client';
 import { unreadCountKey } from '../app/AppShell';
 import { useFormat } from '../i18n/use-format';
 
@@ -14,7 +14,8 @@ export default function NotificationsPage() {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: notificationKeys.all,
-    queryFn: async () => (await api.GET('/me/notifications', { params: { query: {} } })).data!,
+    queryFn: async () =>
+      (await api.GET('/me/notifications', { params: { query: FIRST_PAGE } })).data!,
   });
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: notificationKeys.all });

@@ -214,7 +214,7 @@ export function NewApplicationForm() {
   // One key per filled-in application: a repeated submit creates one project.
   const idempotencyKey = useRef(newDecisionId());
   return (
-    <DecisionForm<ApplicationValues, Application>
+    <DecisionForm<ApplicationValues, Application & { decisionId: string }>
       check={(body) => checkEligibility(body)}
       fields={APPLICATION_FIELDS}
       initialValues={{
@@ -245,7 +245,7 @@ export function ResubmitForm({ projectId, current }: { projectId: string; curren
   return (
     <DecisionForm<
       { application: ApplicationValues; comment?: string },
-      { application: Application; comment?: string }
+      { application: Application; comment?: string; decisionId: string }
     >
       decision="resubmitApplication"
       fields={APPLICATION_FIELDS.map((field) => `application.${field}`)}

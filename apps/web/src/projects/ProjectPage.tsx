@@ -147,7 +147,7 @@ export default function ProjectPage() {
           type="warning"
           showIcon
           message={t('project.flagged')}
-          description={state.flags.attentionReasons.join('；')}
+          description={state.flags.reasons.join('；')}
         />
       )}
       {state.hold && (

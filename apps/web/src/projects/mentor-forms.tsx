@@ -94,7 +94,10 @@ export function MentorAssignmentForm({ projectId }: { projectId: string }) {
           )}
         />
       )}
-      <DecisionForm<{ comment?: string }, { mentorId: string; comment?: string }>
+      <DecisionForm<
+        { comment?: string },
+        { mentorId: string; comment?: string; decisionId: string }
+      >
         decision="assignMentor"
         fields={['mentorId', 'comment']}
         toBody={(values) => ({ ...values, mentorId: chosen ?? '' })}
@@ -118,7 +121,10 @@ export function ReplaceMentorForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const mentors = useMentors();
   return (
-    <DecisionForm<{ mentorId: string; reason: string }, { mentorId: string; reason: string }>
+    <DecisionForm<
+      { mentorId: string; reason: string },
+      { mentorId: string; reason: string; decisionId: string }
+    >
       decision="replaceMentor"
       fields={['mentorId', 'reason']}
       toBody={(values) => values}
@@ -164,6 +170,7 @@ export function ExtendDeadlineForm({
         action: never;
         byDuration: { workingDays: number };
         reason: string;
+        decisionId: string;
       }
     >
       decision="extendDeadline"

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { api, FIRST_PAGE } from '../api/client';
 import type { paths } from '../api/schema';
 
 export type ProjectListQuery = NonNullable<paths['/projects']['get']['parameters']['query']>;
@@ -36,7 +36,7 @@ export const mentorKeys = { all: ['mentors'] as const };
 export function useMentors(enabled = true) {
   return useQuery({
     queryKey: mentorKeys.all,
-    queryFn: async () => (await api.GET('/mentors', { params: { query: {} } })).data!,
+    queryFn: async () => (await api.GET('/mentors', { params: { query: FIRST_PAGE } })).data!,
     enabled,
     staleTime: 60_000,
   });

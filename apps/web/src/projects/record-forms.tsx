@@ -35,7 +35,7 @@ interface ContactValues {
 
 const CONTACT_FIELDS = ['investorName', 'kind', 'date', 'outcome', 'amountFen', 'reason'];
 
-function contactBody(values: ContactValues): Contact {
+function contactBody(values: ContactValues): Omit<Contact, 'decisionId'> {
   return {
     contactId: values.contactId,
     investorName: values.investorName,
@@ -47,7 +47,13 @@ function contactBody(values: ContactValues): Contact {
 }
 
 /** Records a contact, or amends a recorded one (with a reason) when `amend` is given. */
-export function InvestorContactForm({ projectId, amend }: { projectId: string; amend?: Contact }) {
+export function InvestorContactForm({
+  projectId,
+  amend,
+}: {
+  projectId: string;
+  amend?: Omit<Contact, 'decisionId'>;
+}) {
   const { t } = useTranslation();
   const params = { path: { projectId } };
   return (
@@ -147,7 +153,7 @@ const COMPANY_FIELDS = [
 /** Shares are typed as percentages and sent as basis points (100% = 10000). */
 const percentToBp = (percent: number | undefined): number => Math.round((percent ?? 0) * 100);
 
-function companyBody(values: CompanyValues): Company {
+function companyBody(values: CompanyValues): Omit<Company, 'decisionId'> {
   return {
     companyName: values.companyName,
     uscc: (values.uscc ?? '').trim().toUpperCase(),
@@ -163,7 +169,13 @@ function companyBody(values: CompanyValues): Company {
   };
 }
 
-export function CompanyForm({ projectId, amend }: { projectId: string; amend?: Company }) {
+export function CompanyForm({
+  projectId,
+  amend,
+}: {
+  projectId: string;
+  amend?: Omit<Company, 'decisionId'>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const params = { path: { projectId } };

@@ -75,7 +75,7 @@ export function CommentOnlyForm({
     }
   };
   return (
-    <DecisionForm<{ comment?: string }, { comment?: string }>
+    <DecisionForm<{ comment?: string }, { comment?: string; decisionId: string }>
       decision={decision}
       fields={['comment']}
       toBody={(values) => values}
