@@ -11,6 +11,8 @@ export const theme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    // Empty lists and tables write "nothing here" in this colour.
+    colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
     colorError: '#cf1322',
     colorWarning: '#ad6800',
     colorSuccess: '#237804',
