@@ -313,7 +313,11 @@ const LIST_COLLEGES = 10;
 const listCollege = (i: number): string => `Bench P4 College ${i % LIST_COLLEGES}`;
 
 /** Creates the list benchmark's projects once; later runs find them in .data/bench. */
-async function ensureListProjects(env: BenchEnvironment, wanted: number, log: Log): Promise<void> {
+export async function ensureListProjects(
+  env: BenchEnvironment,
+  wanted: number,
+  log: Log,
+): Promise<void> {
   const existing = await env.db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM projects WHERE college LIKE 'Bench P4 College %'",
   );

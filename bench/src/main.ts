@@ -16,6 +16,7 @@ import {
   start,
 } from './benchmarks';
 import { adapterFloor } from './adapter-floor';
+import { consoleFigures } from './console';
 import { startBenchEnvironment } from './environment';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
 import { portfolio } from './portfolio';
@@ -23,7 +24,7 @@ import { portfolio } from './portfolio';
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
   [--warm-up-projects 300] [--replays 10]
-  [--concurrency 4] [--only P0,P1,...] [--reference] [--temporal dev|server]`;
+  [--concurrency 4] [--only P0,P1,...,C1] [--reference] [--temporal dev|server]`;
 
 function options(): {
   options: Options;
@@ -44,7 +45,7 @@ function options(): {
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7' },
+      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7,C1' },
       reference: { type: 'boolean', default: false },
       temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
           .finishedProjectId;
       return replay(env, sizes, finished, log);
     });
+    await step('C1', () => consoleFigures(env, sizes, log));
   } finally {
     await env.stop();
   }

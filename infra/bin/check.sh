@@ -13,6 +13,9 @@ npm run --silent lint
 npm run --silent format:check
 npm run --silent typecheck
 npx jest --ci --selectProjects unit
+npm run --silent test:web
+# The console's browser suite (an integration suite) drives Debian's chromium.
+bash infra/bin/ensure-browser.sh
 npx jest --ci --selectProjects integration
 bash infra/bin/integration-real-server.sh
 echo "all checks passed in $(( $(date +%s) - started )) s"

@@ -100,11 +100,11 @@ describe('POST /projects: one start, one project', () => {
     beforeAll(async () => {
       app = await bootApi(ctx.config, {
         customise: (builder) =>
-        builder.overrideProvider(SubmissionCheckpoints).useValue({
-          afterClaim: () => {
-            throw new Error('the API process died here');
-          },
-        }),
+          builder.overrideProvider(SubmissionCheckpoints).useValue({
+            afterClaim: () => {
+              throw new Error('the API process died here');
+            },
+          }),
       });
       staff = await signedInUser(app, ctx.db, 'staff');
     });

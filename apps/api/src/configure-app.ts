@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseUnstorableInput } from './common/storable-input.guard';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -9,6 +10,7 @@ import { countHttpAnswers } from './metrics/http-metrics.hook';
 import { validationExceptionFactory } from './common/validation-exception.factory';
 import { installHardenedEdge } from './http/hardened-edge';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
+import { mountWebConsole } from './web-console/web-console';
 
 /**
  * Everything about the HTTP edge that production and the e2e tests must share: validation,
@@ -37,5 +39,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // The API owns its signals (the worker leaves them to Temporal's Runtime).
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, await createOpenApiDocument(app));
+  // The web console under /app/, built by `npm run build`.
+  await mountWebConsole(app, app.get(AppConfig).WEB_CONSOLE_PATH);
   return app;
 }

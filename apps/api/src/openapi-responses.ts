@@ -148,6 +148,24 @@ export const HANDLER_RESPONSES = {
       "admin"
     ]
   },
+  "BrowserSessionsController.signIn": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "BrowserSessionResponse",
+      "list": false
+    },
+    "public": true,
+    "roles": []
+  },
+  "BrowserSessionsController.signOut": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "public": false,
+    "roles": []
+  },
   "CalendarOverridesController.list": {
     "csv": false,
     "file": false,
@@ -1458,6 +1476,22 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "brokenAtSeq",
       "problem",
       "summary"
+    ]
+  },
+  "BrowserSessionResponse": {
+    "type": "object",
+    "properties": {
+      "expiresAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "user": {
+        "$ref": "#/components/schemas/AccountView"
+      }
+    },
+    "required": [
+      "expiresAt",
+      "user"
     ]
   },
   "CalendarOverrideView": {

@@ -133,6 +133,11 @@ export class AppConfig {
   @IsNotEmpty()
   WORKFLOW_BUNDLE_PATH = 'dist/workflow-bundle.js';
 
+  /** Where `npm run build` writes the web console the API serves under /app/. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_CONSOLE_PATH = 'dist/web';
+
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -223,6 +228,14 @@ export class AppConfig {
   @IsBoolean()
   @Transform(toBoolean)
   TRUST_PROXY = false;
+
+  /**
+   * The web console's session cookie is Secure when the request came over TLS; set true when a
+   * TLS-terminating proxy sits in front of plain HTTP, so the cookie never travels in clear.
+   */
+  @IsBoolean()
+  @Transform(toBoolean)
+  SESSION_COOKIE_SECURE = false;
 
   /** Lifetime of an API token when the admin who issues it names none. */
   @IsInt()

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthToken, User } from '@app/persistence';
 import { AuthTokensService } from './auth-tokens.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { BrowserSessionsController } from './browser-sessions.controller';
 import { MeController } from './me.controller';
 import { RolesGuard } from './roles.guard';
 import { SessionsController } from './sessions.controller';
@@ -16,7 +17,7 @@ import { SignInThrottle } from './sign-in-throttle';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AuthToken, User])],
-  controllers: [SessionsController, MeController],
+  controllers: [SessionsController, BrowserSessionsController, MeController],
   providers: [
     AuthTokensService,
     SessionsService,

@@ -11,7 +11,7 @@ import { pathOf } from '../common/request-path';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { Authentication, AuthTokensService } from './auth-tokens.service';
 import type { AuthenticatedRequest } from './authenticated-caller';
-import { isWellFormedToken } from './bearer-tokens';
+import { presentedToken } from './presented-token';
 import { IS_PUBLIC } from './public.decorator';
 
 type TokenRefusal =
@@ -19,7 +19,8 @@ type TokenRefusal =
 
 /** What the caller is told; a deactivated user's token reads like any invalid one. */
 const REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
-  'missing-token': 'sign in first: send "Authorization: Bearer <token>"',
+  'missing-token':
+    'sign in first: send "Authorization: Bearer <token>" (or sign in to the web console)',
   'malformed-token':
     'the Authorization header must be "Bearer <token>" with a token this API issued',
   'unknown-token': 'the bearer token is not valid',
@@ -50,16 +51,10 @@ export class AuthenticationGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (this.isPublic(context, pathOf(request.url))) return true;
 
-    const header = request.headers.authorization;
-    if (!header) return this.refuse(context, 'missing-token');
-    const match = /^Bearer +(\S+)$/i.exec(header);
-    if (!match || !isWellFormedToken(match[1])) {
-      return this.refuse(context, 'malformed-token', {
-        scheme: header.split(' ', 1)[0].slice(0, 20),
-      });
-    }
+    const presented = presentedToken(request.headers);
+    if ('refusal' in presented) return this.refuse(context, presented.refusal, presented.detail);
 
-    const outcome = await this.tokens.authenticate(match[1]);
+    const outcome = await this.tokens.authenticate(presented.token);
     if (!outcome.ok) {
       return this.refuse(
         context,

@@ -17,6 +17,11 @@ export function isWellFormedToken(token: string): boolean {
   return TOKEN_PATTERN.test(token);
 }
 
+/** Only a person's session may ride in the browser's cookie, never a machine's API token. */
+export function isSessionToken(token: string): boolean {
+  return token.startsWith(TOKEN_PREFIX.session);
+}
+
 /**
  * What is stored and looked up instead of the token. A plain sha256 is enough here, unlike for
  * passwords: the token carries 256 random bits, so there is nothing to guess by brute force and

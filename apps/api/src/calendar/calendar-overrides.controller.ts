@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { adminActorOf } from '../admin-audit/admin-audit.service';
 import { Roles } from '../auth';
 import type { AuthenticatedCaller } from '../auth/authenticated-caller';

@@ -1,0 +1,19 @@
+// The typed API client's types, generated from the committed OpenAPI document. `npm run
+// web:client` writes them; the drift test (src/api/schema-drift.test.ts) generates them again
+// and compares, so the client can never fall behind apps/api/openapi.json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+
+export const SPEC_PATH = fileURLToPath(new URL('../../api/openapi.json', import.meta.url));
+export const SCHEMA_PATH = fileURLToPath(new URL('../src/api/schema.d.ts', import.meta.url));
+
+export async function generateClientTypes() {
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  return COMMENT_HEADER + astToString(await openapiTS(spec));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(SCHEMA_PATH, await generateClientTypes());
+  console.log(`wrote ${SCHEMA_PATH}`);
+}

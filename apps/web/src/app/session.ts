@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { isApiError } from '../api/api-error';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in account, or null when the browser has no valid session cookie. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async () => {
+      try {
+        const { data } = await api.GET('/me');
+        return data ?? null;
+      } catch (error) {
+        if (isApiError(error) && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export type Role = 'staff' | 'mentor' | 'reviewer' | 'admin';
+
+/** Admins may do everything staff may; the API decides, this only hides what would be refused. */
+export function canActAsStaff(role: string | undefined): boolean {
+  return role === 'staff' || role === 'admin';
+}
+export function canReadEverything(role: string | undefined): boolean {
+  return role === 'staff' || role === 'admin' || role === 'reviewer';
+}

@@ -1,0 +1,194 @@
+import { OPEN_STAGES, type Stage } from '@app/domain';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { canActAsStaff, useMe } from '../app/session';
+import { useFormat } from '../i18n/use-format';
+import { useMentors, useProjectPages, type ProjectListQuery } from './queries';
+
+const PAGE_SIZE = 20;
+
+interface BoardFilters {
+  q?: string;
+  college?: string;
+  mentorId?: string;
+  stage?: Stage;
+  needsAttention?: boolean;
+  overdue?: boolean;
+}
+
+/** The pipeline: one column per open stage, each paging through the read model on its own. */
+export default function BoardPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [filters, setFilters] = useState<BoardFilters>({});
+  const mentors = useMentors(me.data?.role !== 'mentor');
+  const stages = filters.stage ? [filters.stage] : OPEN_STAGES;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('board.title')}
+        </Typography.Title>
+        {canActAsStaff(me.data?.role) && <Link to="/projects/new">{t('nav.newApplication')}</Link>}
+      </Flex>
+      <Flex wrap gap={8} role="search" aria-label={t('board.filters')}>
+        <Input.Search
+          aria-label={t('board.search')}
+          placeholder={t('board.search')}
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
+        />
+        <Input
+          aria-label={t('board.college')}
+          placeholder={t('board.college')}
+          allowClear
+          style={{ width: 180 }}
+          onPressEnter={(event) =>
+            setFilters((f) => ({ ...f, college: event.currentTarget.value.trim() || undefined }))
+          }
+          onChange={(event) => {
+            if (event.target.value === '') setFilters((f) => ({ ...f, college: undefined }));
+          }}
+        />
+        <Select
+          aria-label={t('board.mentor')}
+          placeholder={t('board.mentor')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 180 }}
+          value={filters.mentorId}
+          onChange={(mentorId?: string) => setFilters((f) => ({ ...f, mentorId }))}
+          options={(mentors.data?.items ?? []).map((m) => ({ value: m.mentorId, label: m.name }))}
+        />
+        <Select
+          aria-label={t('board.stage')}
+          placeholder={t('board.stage')}
+          allowClear
+          style={{ width: 180 }}
+          value={filters.stage}
+          onChange={(stage?: Stage) => setFilters((f) => ({ ...f, stage }))}
+          options={OPEN_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+        />
+        <Checkbox
+          checked={filters.needsAttention ?? false}
+          onChange={(e) =>
+            setFilters((f) => ({ ...f, needsAttention: e.target.checked || undefined }))
+          }
+        >
+          {t('board.flagged')}
+        </Checkbox>
+        <Checkbox
+          checked={filters.overdue ?? false}
+          onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked || undefined }))}
+        >
+          {t('board.overdue')}
+        </Checkbox>
+      </Flex>
+      <div
+        style={{
+          display: 'grid',
+          gap: 12,
+          gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+          alignItems: 'start',
+        }}
+      >
+        {stages.map((stage) => (
+          <StageColumn
+            key={stage}
+            stage={stage}
+            query={{
+              stage,
+              q: filters.q,
+              college: filters.college,
+              mentorId: filters.mentorId,
+              needsAttention: filters.needsAttention,
+              overdue: filters.overdue,
+              status: undefined,
+              limit: PAGE_SIZE,
+            }}
+          />
+        ))}
+      </div>
+    </Space>
+  );
+}
+
+function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pages = useProjectPages(query);
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const count = pages.hasNextPage ? `${items.length}+` : String(items.length);
+  // The moment the page arrived, so "overdue" matches what the API's read model said then.
+  const now = pages.dataUpdatedAt;
+  return (
+    <Card
+      size="small"
+      title={
+        <h2 style={{ fontSize: 15, margin: 0 }}>
+          {t(`stages.${stage}`)}{' '}
+          <Badge count={count} showZero color="#434343" aria-label={t('board.count', { count })} />
+        </h2>
+      }
+      loading={pages.isPending}
+      data-testid={`column-${stage}`}
+    >
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(project) => {
+            const overdue = project.nextDueAt !== null && Date.parse(project.nextDueAt) < now;
+            return (
+              <List.Item
+                style={{
+                  borderInlineStart: project.needsAttention ? '3px solid #cf1322' : undefined,
+                  paddingInlineStart: project.needsAttention ? 8 : undefined,
+                }}
+              >
+                <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                  <Link to={`/projects/${project.projectId}`}>{project.title}</Link>
+                  <Typography.Text type="secondary">{project.college}</Typography.Text>
+                  <Space size={4} wrap>
+                    {project.status === 'ON_HOLD' && <Tag>{t('status.ON_HOLD')}</Tag>}
+                    {project.needsAttention && <Tag color="error">{t('board.flaggedTag')}</Tag>}
+                    {overdue && <Tag color="warning">{t('board.overdueTag')}</Tag>}
+                    {project.nextDueAt && (
+                      <Typography.Text type="secondary">
+                        {t('board.due', { at: format.dateTime(project.nextDueAt) })}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                </Space>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+      {pages.hasNextPage && (
+        <Button block onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+          {t('board.more')}
+        </Button>
+      )}
+    </Card>
+  );
+}

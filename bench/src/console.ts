@@ -1,0 +1,150 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from 'playwright-core';
+import { launchChromium } from '../../infra/browser/chromium';
+import { ensureListProjects, Figure, Log, Options } from './benchmarks';
+import type { BenchEnvironment } from './environment';
+import { median, round } from './stats';
+
+/** Goal of the issue: the JavaScript of the sign-in and board routes, gzip, at most. */
+const ROUTE_JS_GOAL_KB = 350;
+const BOARD_RATIO_GOAL = 2;
+
+/** A same-origin page with no framework: fetch the board's first page, render a table. */
+const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head>
+<body><table id="t"><tbody></tbody></table><script>
+fetch('/projects?stage=APPLICATION&limit=20', { credentials: 'same-origin' })
+  .then((r) => r.json())
+  .then((page) => {
+    const body = document.querySelector('#t tbody');
+    for (const p of page.items) {
+      const tr = document.createElement('tr');
+      for (const v of [p.title, p.college, p.nextDueAt ?? '']) {
+        const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+  });
+</script></body></html>`;
+
+/** gzip size (KB) of every script the page loaded from the console's assets. */
+async function scriptKb(page: Page, navigate: () => Promise<unknown>): Promise<number> {
+  const scripts: Promise<Buffer>[] = [];
+  const onResponse = (response: Response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.body());
+  };
+  page.on('response', onResponse);
+  await navigate();
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  const bodies = await Promise.all(scripts);
+  return bodies.reduce((total, body) => total + gzipSync(body).length, 0) / 1024;
+}
+
+async function timeTo(browser: Browser, env: BenchEnvironment, url: string, ready: string) {
+  const context = await browser.newContext();
+  await context.addCookies([
+    {
+      name: 'ips_session',
+      value: env.staff.token,
+      url: env.apiUrl,
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+  const page = await context.newPage();
+  await page.route(`${env.apiUrl}/bench/bare-board.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: BARE_PAGE }),
+  );
+  const started = performance.now();
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  const elapsed = performance.now() - started;
+  await context.close();
+  return elapsed;
+}
+
+/**
+ * C1: what the sign-in and board routes cost to download (gzip), against the 350 KB goal.
+ * C2: navigation to an interactive board over the list projects in Chromium, against a bare
+ * same-origin page fetching the same first page and rendering a plain table, in alternating
+ * rounds with a cold cache each time.
+ */
+export async function consoleFigures(
+  env: BenchEnvironment,
+  options: Options,
+  log: Log,
+): Promise<Figure[]> {
+  await ensureListProjects(env, options.listProjects, log);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const signInKb = await scriptKb(page, () => page.goto(`${env.apiUrl}/app/sign-in`));
+    await context.addCookies([
+      {
+        name: 'ips_session',
+        value: env.staff.token,
+        url: env.apiUrl,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+    const fresh = await browser.newContext();
+    await fresh.addCookies([
+      {
+        name: 'ips_session',
+        value: env.staff.token,
+        url: env.apiUrl,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+    const boardPage = await fresh.newPage();
+    const boardKb = await scriptKb(boardPage, () => boardPage.goto(`${env.apiUrl}/app/board`));
+    await context.close();
+    await fresh.close();
+
+    const ours: number[] = [];
+    const bare: number[] = [];
+    const rounds = Math.max(options.rounds, 5);
+    for (let round_ = 0; round_ < rounds; round_++) {
+      ours.push(
+        await timeTo(
+          browser,
+          env,
+          `${env.apiUrl}/app/board`,
+          '[data-testid="column-APPLICATION"] .ant-list-item',
+        ),
+      );
+      bare.push(await timeTo(browser, env, `${env.apiUrl}/bench/bare-board.html`, '#t td'));
+    }
+    log(`C2 board ms ${ours.map(Math.round).join(',')}; bare ms ${bare.map(Math.round).join(',')}`);
+    const kbFigure = (id: string, what: string, kb: number): Figure => ({
+      id,
+      what,
+      unit: 'KB gzip',
+      ours: round(kb),
+      baseline: ROUTE_JS_GOAL_KB,
+      ratio: round(kb / ROUTE_JS_GOAL_KB),
+      goal: '<= 1.00',
+      met: kb <= ROUTE_JS_GOAL_KB,
+    });
+    const ratio = median(ours) / median(bare);
+    return [
+      kbFigure('C1 sign-in', 'JavaScript the sign-in route loads vs the 350 KB goal', signInKb),
+      kbFigure('C1 board', 'JavaScript the board route loads vs the 350 KB goal', boardKb),
+      {
+        id: 'C2',
+        what: `navigation to an interactive board (${options.listProjects} projects) vs a bare fetch+table page`,
+        unit: 'ms',
+        ours: round(median(ours)),
+        baseline: round(median(bare)),
+        ratio: round(ratio),
+        goal: `<= ${BOARD_RATIO_GOAL.toFixed(2)}`,
+        met: ratio <= BOARD_RATIO_GOAL,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
