@@ -12,6 +12,11 @@ import { resolveTemporalServerBinaries } from './temporal-server-binary';
 
 /** Embedded PostgreSQL of the cluster: its own folder and port beside `npm run up`'s. */
 const CLUSTER_POSTGRES_PORT = Number(process.env.CLUSTER_POSTGRES_PORT ?? 55433);
+/**
+ * Any PostgreSQL instead: a role that may create Temporal's two databases. The project's own
+ * database is then DATABASE_URL / DATABASE_OWNER_URL, its two roles made beforehand (README).
+ */
+const CLUSTER_POSTGRES_URL = process.env.CLUSTER_POSTGRES_URL ?? '';
 const log = (line: string): void => console.log(`[up --cluster] ${line}`);
 
 function startNode(
@@ -61,6 +66,15 @@ function startPostgres(): Promise<{
       reject(new Error(`PostgreSQL exited (${code}) before it was ready`)),
     );
   });
+}
+
+async function startEmbeddedPostgres(
+  running: { name: string; stop: () => Promise<void> }[],
+): Promise<{ superuserUrl: string; ownerUrl: string; appUrl: string }> {
+  log(`starting PostgreSQL on 127.0.0.1:${CLUSTER_POSTGRES_PORT} (data in .data/cluster-postgres)`);
+  const postgres = await startPostgres();
+  running.push({ name: 'PostgreSQL', stop: () => stopProcess(postgres.child, 30_000) });
+  return postgres;
 }
 
 /** A local payload key, made once, so the cluster stores payloads encrypted like production. */
@@ -113,11 +127,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   try {
-    log(
-      `starting PostgreSQL on 127.0.0.1:${CLUSTER_POSTGRES_PORT} (data in .data/cluster-postgres)`,
-    );
-    const postgres = await startPostgres();
-    running.push({ name: 'PostgreSQL', stop: () => stopProcess(postgres.child, 30_000) });
+    const postgres = CLUSTER_POSTGRES_URL
+      ? {
+          superuserUrl: CLUSTER_POSTGRES_URL,
+          ownerUrl: config.DATABASE_OWNER_URL,
+          appUrl: config.DATABASE_URL,
+        }
+      : await startEmbeddedPostgres(running);
     const port = Number(config.TEMPORAL_ADDRESS.split(':')[1]);
     log(
       `starting the Temporal server on 127.0.0.1:${port} (PostgreSQL persistence and visibility)`,
@@ -164,7 +180,9 @@ async function main(): Promise<void> {
         'The cluster is up:',
         ...apiUrls.map((url, i) => `  API ${i + 1}            ${url}   (codec: ${url}/codec)`),
         `  Temporal gRPC    ${temporal.address}  (namespace ${config.TEMPORAL_NAMESPACE}; Temporal's own server)`,
-        `  PostgreSQL       127.0.0.1:${CLUSTER_POSTGRES_PORT}: incubation, temporal, temporal_visibility`,
+        CLUSTER_POSTGRES_URL
+          ? `  PostgreSQL       ${new URL(CLUSTER_POSTGRES_URL).host}: temporal, temporal_visibility; the project's at DATABASE_URL`
+          : `  PostgreSQL       127.0.0.1:${CLUSTER_POSTGRES_PORT}: incubation, temporal, temporal_visibility`,
         '  Workers          2 processes on task queue ' + config.TEMPORAL_TASK_QUEUE,
         '',
         'Press Ctrl-C to stop everything.',

@@ -880,7 +880,7 @@ export const HANDLER_RESPONSES = {
     ]
   },
   "ReportsController.portfolio": {
-    "csv": true,
+    "csv": false,
     "file": true,
     "rawObject": false,
     "public": false,

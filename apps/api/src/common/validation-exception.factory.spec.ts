@@ -5,8 +5,9 @@ import { DeclineAssignmentDto, RequestRevisionDto } from '../decisions/dto/mento
 import { ScreenApplicationDto } from '../decisions/dto/application-decisions.dto';
 import { validationExceptionFactory } from './validation-exception.factory';
 
+/** Every decision body carries its decisionId; the cases differ only in the comment. */
 const messageOf = (type: new () => object, body: object): string => {
-  const errors = validateSync(plainToInstance(type, body));
+  const errors = validateSync(plainToInstance(type, { decisionId: 'decision-1', ...body }));
   if (errors.length === 0) return 'accepted';
   return (validationExceptionFactory(errors).getResponse() as { message: string }).message;
 };

@@ -71,6 +71,7 @@ describe('the OpenAPI document describes every success body', () => {
     expect(all.filter((s) => s.mediaType === 'text/csv').map((s) => s.where)).toEqual([
       'GET /projects/{projectId}/timeline 200 text/csv',
       'GET /audit/export 200 text/csv',
+      'GET /portfolio 200 text/csv',
     ]);
   });
 

@@ -1068,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The funder report of a period: a printable page, or `?format=pdf` printed on the server. */
+        /**
+         * The funder report of a period: a printable page, or `?format=pdf` printed on the server.
+         *     Both are documents (not JSON), declared as such for generated clients.
+         */
         get: operations["reportsPortfolio"];
         put?: never;
         post?: never;
@@ -7872,10 +7875,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": string;
-                    "text/csv": string;
-                };
+                content?: never;
             };
             /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
             400: {
