@@ -196,6 +196,7 @@ async function main(): Promise<void> {
       [
         '',
         'Everything is up:',
+        `  Console          ${apiUrl}/app/   (zh-CN or English; the demo users are listed above)`,
         `  API              ${apiUrl}   (readiness: ${apiUrl}/health/ready)`,
         temporal?.uiUrl
           ? `  Temporal Web UI  ${temporal.uiUrl}`
