@@ -90,6 +90,11 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /health/ready': publicRoute,
   'POST /auth/sessions': { ...publicRoute, body: () => ({}) },
   'DELETE /auth/sessions/current': { ...anyoneSignedIn, spendsToken: true },
+  // The console's sign-in: the same check, the session in an HttpOnly cookie.
+  'POST /auth/browser-sessions': { ...publicRoute, body: () => ({}) },
+  'DELETE /auth/browser-sessions/current': { ...anyoneSignedIn, spendsToken: true },
+  // The console's page (/ redirects to it); its files are public, its data is not.
+  'GET /': publicRoute,
   'GET /me': anyoneSignedIn,
   'GET /security-events': only('reviewer', 'admin'),
   'POST /admin/users': { ...only('admin'), body: () => ({}) },
@@ -234,13 +239,17 @@ ROUTES['DELETE /codec/session'] = anyoneSignedIn;
 
 /** The OpenAPI pages and documents (their exact paths are the Swagger module's): public reads. */
 const DOCS_ROUTE = /^GET \/docs([-/].*)?$/;
+/** The built console under /app/: one route per hashed asset, the page and its fallback. */
+const CONSOLE_ROUTE = /^GET \/app(\/.*)?$/;
 
 let dummyUserId = '';
 /** One uploaded plan document per project, so a download reaches the access decision. */
 const documentOf = {} as Record<Relation, string>;
 
 function rowFor(route: string): RouteRow | undefined {
-  return ROUTES[route] ?? (DOCS_ROUTE.test(route) ? publicRoute : undefined);
+  return (
+    ROUTES[route] ?? (DOCS_ROUTE.test(route) || CONSOLE_ROUTE.test(route) ? publicRoute : undefined)
+  );
 }
 
 function normalisePath(...parts: string[]): string {
