@@ -322,8 +322,10 @@ describe('identity and access through HTTP', () => {
           password: 'long enough password',
         })
         .expect(422);
+      // A name of its own: other suites search responses for every mentor's name.
       const mentorRow = await db.query<{ id: string }>(
-        `INSERT INTO mentors (name, organisation, capacity) VALUES ('M', 'Org', 2) RETURNING id`,
+        `INSERT INTO mentors (name, organisation, capacity) VALUES ($1, 'Org', 2) RETURNING id`,
+        [`Mentor ${uniqueSuffix()}`],
       );
       const created = await http()
         .post('/admin/users')

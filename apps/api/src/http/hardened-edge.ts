@@ -83,6 +83,8 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.is404) return;
+    // A CORS preflight is the CORS middleware's to answer (the codec routes have one).
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) return;
     const path = pathOf(request.url);
     const allowed = [
       ...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method)),
@@ -117,7 +119,12 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
   });
 
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (!pathOf(request.url).startsWith(DOCS_PREFIX)) reply.header('Cache-Control', 'no-store');
+    // Personal data is never cached; the console's files set their own caching (hashed assets a
+    // year, its page no-cache) and carry none.
+    const ownCaching = reply.hasHeader('cache-control') && pathOf(request.url).startsWith('/app/');
+    if (!pathOf(request.url).startsWith(DOCS_PREFIX) && !ownCaching) {
+      reply.header('Cache-Control', 'no-store');
+    }
     if (request.protocol === 'https') {
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }

@@ -66,7 +66,11 @@ export default function NotificationsPage() {
               title={
                 <Space>
                   {!item.read && (
-                    <Badge status="processing" aria-label={t('notifications.unread')} />
+                    // A bare status dot may not carry a label (axe: aria-prohibited-attr): the
+                    // label sits on a wrapper with an image role.
+                    <span role="img" aria-label={t('notifications.unread')}>
+                      <Badge status="processing" />
+                    </span>
                   )}
                   <Link to={`/projects/${item.projectId}`}>{item.subject}</Link>
                 </Space>
