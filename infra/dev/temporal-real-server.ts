@@ -109,6 +109,18 @@ function serverConfig(options: TemporalServerOptions, ports: number[]): object {
           },
           client: { serverName: options.tls.serverName, rootCaFiles: [options.tls.caFile] },
         },
+        // With mTLS the server's own system workers (scheduler, batcher...) must present a
+        // client certificate to the frontend too: they use the frontend's, which the test CA and
+        // a real deployment's issue with clientAuth as well as serverAuth.
+        ...(options.tls.clientCaFile
+          ? {
+              systemWorker: {
+                certFile: options.tls.certFile,
+                keyFile: options.tls.keyFile,
+                client: { serverName: options.tls.serverName, rootCaFiles: [options.tls.caFile] },
+              },
+            }
+          : {}),
       }
     : undefined;
   return {

@@ -9,6 +9,11 @@ export interface TestCertificates {
   /** A second CA that signed nothing the server presents. */
   otherCaFile: string;
   serverName: string;
+  /** mTLS: a client certificate the CA signed, and one the other CA signed. */
+  clientCertFile: string;
+  clientKeyFile: string;
+  otherClientCertFile: string;
+  otherClientKeyFile: string;
 }
 
 function openssl(args: string[]): void {
@@ -31,25 +36,25 @@ function selfSignedCa(dir: string, name: string): { cert: string; key: string } 
   return { cert, key };
 }
 
-/** A CA, a server certificate it signed (for `serverName` and 127.0.0.1), and an unrelated CA. */
-export function makeTestCertificates(dir: string, serverName = 'temporal.test'): TestCertificates {
-  const ca = selfSignedCa(dir, 'test-ca');
-  const other = selfSignedCa(dir, 'other-ca');
-  const key = join(dir, 'server.key');
-  const csr = join(dir, 'server.csr');
-  const cert = join(dir, 'server.pem');
-  const ext = join(dir, 'server.ext');
-  writeFileSync(
-    ext,
-    `subjectAltName=DNS:${serverName},IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n`,
-  );
+/** A key and a certificate for `name`, signed by `ca`, with the extensions given. */
+function signedCertificate(
+  dir: string,
+  name: string,
+  ca: { cert: string; key: string },
+  extensions: string,
+): { cert: string; key: string } {
+  const key = join(dir, `${name}.key`);
+  const csr = join(dir, `${name}.csr`);
+  const cert = join(dir, `${name}.pem`);
+  const ext = join(dir, `${name}.ext`);
+  writeFileSync(ext, extensions);
   openssl([
     'req',
     '-newkey',
     'rsa:2048',
     '-nodes',
     '-subj',
-    `/CN=${serverName}`,
+    `/CN=${name}`,
     '-keyout',
     key,
     '-out',
@@ -72,11 +77,35 @@ export function makeTestCertificates(dir: string, serverName = 'temporal.test'):
     '-extfile',
     ext,
   ]);
+  return { cert, key };
+}
+
+/**
+ * A CA, a server certificate it signed (for `serverName` and 127.0.0.1; also good as a client
+ * certificate, which the server's own services present to a frontend that requires one), an
+ * unrelated CA, and a client certificate from each CA.
+ */
+export function makeTestCertificates(dir: string, serverName = 'temporal.test'): TestCertificates {
+  const ca = selfSignedCa(dir, 'test-ca');
+  const other = selfSignedCa(dir, 'other-ca');
+  const server = signedCertificate(
+    dir,
+    serverName,
+    ca,
+    `subjectAltName=DNS:${serverName},IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n`,
+  );
+  const clientExt = 'extendedKeyUsage=clientAuth\n';
+  const client = signedCertificate(dir, 'worker.client', ca, clientExt);
+  const otherClient = signedCertificate(dir, 'stranger.client', other, clientExt);
   return {
     caFile: ca.cert,
-    serverCertFile: cert,
-    serverKeyFile: key,
+    serverCertFile: server.cert,
+    serverKeyFile: server.key,
     otherCaFile: other.cert,
     serverName,
+    clientCertFile: client.cert,
+    clientKeyFile: client.key,
+    otherClientCertFile: otherClient.cert,
+    otherClientKeyFile: otherClient.key,
   };
 }
