@@ -1,5 +1,9 @@
-import { resolveTemporalServerBinaries } from './temporal-server-binary';
+import {
+  resolveTemporalServerBinaries,
+  resolveTemporalUiServerBinary,
+} from './temporal-server-binary';
 
-/** Builds (once) or finds the real Temporal server and temporal-sql-tool before the tests. */
+/** Builds (once) or finds the real Temporal server, temporal-sql-tool and the Web UI's server. */
 const { server, sql } = resolveTemporalServerBinaries();
-console.log(`Temporal server: ${server}\ntemporal-sql-tool: ${sql}`);
+const ui = resolveTemporalUiServerBinary();
+console.log(`Temporal server: ${server}\ntemporal-sql-tool: ${sql}\nTemporal UI server: ${ui}`);

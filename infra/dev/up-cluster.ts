@@ -8,7 +8,11 @@ import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 import { repoRoot } from './repo-root';
 import { stopProcess } from './temporal-dev-server';
 import { postgresOfUrl, startTemporalServer } from './temporal-real-server';
-import { resolveTemporalServerBinaries } from './temporal-server-binary';
+import {
+  resolveTemporalServerBinaries,
+  resolveTemporalUiServerBinary,
+} from './temporal-server-binary';
+import { startTemporalUi } from './temporal-ui-server';
 
 /** Embedded PostgreSQL of the cluster: its own folder and port beside `npm run up`'s. */
 const CLUSTER_POSTGRES_PORT = Number(process.env.CLUSTER_POSTGRES_PORT ?? 55433);
@@ -18,6 +22,8 @@ const CLUSTER_POSTGRES_PORT = Number(process.env.CLUSTER_POSTGRES_PORT ?? 55433)
  */
 const CLUSTER_POSTGRES_URL = process.env.CLUSTER_POSTGRES_URL ?? '';
 const log = (line: string): void => console.log(`[up --cluster] ${line}`);
+/** The Web UI sits 1000 above Temporal's port, as the dev server's does in `npm run up`. */
+const TEMPORAL_UI_OFFSET = 1000;
 
 function startNode(
   name: string,
@@ -149,7 +155,11 @@ async function main(): Promise<void> {
     running.push({ name: 'Temporal server', stop: () => temporal.stop() });
     const applied = await runMigrations(postgres.ownerUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
+    // The UI calls the codec from the browser with the console's session cookie: open it on
+    // localhost, the console's host, so the cookie goes along.
+    const uiOrigin = `http://localhost:${port + TEMPORAL_UI_OFFSET}`;
     const env = {
+      TEMPORAL_UI_ORIGIN: config.TEMPORAL_UI_ORIGIN || uiOrigin,
       DATABASE_URL: postgres.appUrl,
       DATABASE_OWNER_URL: postgres.ownerUrl,
       TEMPORAL_ADDRESS: temporal.address,
@@ -174,12 +184,22 @@ async function main(): Promise<void> {
       apiUrls.push(`http://localhost:${apiPort}`);
     }
     for (const url of apiUrls) await waitForReady(`${url}/health/ready`, 90_000);
+    const ui = await startTemporalUi({
+      binary: resolveTemporalUiServerBinary(log),
+      dir: join(dataDir, 'temporal-ui'),
+      port: port + TEMPORAL_UI_OFFSET,
+      temporalAddress: temporal.address,
+      namespace: config.TEMPORAL_NAMESPACE,
+      codecEndpoint: `${apiUrls[0]}/codec`,
+    });
+    running.push({ name: 'Temporal Web UI', stop: () => ui.stop() });
     console.log(
       [
         '',
         'The cluster is up:',
         ...apiUrls.map((url, i) => `  API ${i + 1}            ${url}   (codec: ${url}/codec)`),
         `  Temporal gRPC    ${temporal.address}  (namespace ${config.TEMPORAL_NAMESPACE}; Temporal's own server)`,
+        `  Temporal Web UI  ${uiOrigin}  (decodes payloads through API 1's codec once you sign in to the console)`,
         CLUSTER_POSTGRES_URL
           ? `  PostgreSQL       ${new URL(CLUSTER_POSTGRES_URL).host}: temporal, temporal_visibility; the project's at DATABASE_URL`
           : `  PostgreSQL       127.0.0.1:${CLUSTER_POSTGRES_PORT}: incubation, temporal, temporal_visibility`,
