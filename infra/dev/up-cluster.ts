@@ -167,7 +167,11 @@ async function main(): Promise<void> {
       AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY || localAuditSigningKey(join(root, '.data')),
     };
     for (const n of [1, 2]) {
-      const worker = startNode(`worker ${n}`, [join(root, 'dist/apps/worker/src/main.js')], env);
+      // Each process of the pair its own metrics port, as each pod has in a cluster.
+      const worker = startNode(`worker ${n}`, [join(root, 'dist/apps/worker/src/main.js')], {
+        ...env,
+        WORKER_METRICS_BIND_ADDRESS: `127.0.0.1:${config.METRICS_PORT + 2 * n - 1}`,
+      });
       running.push({
         name: `worker ${n}`,
         stop: () => stopProcess(worker, config.WORKER_SHUTDOWN_GRACE_MS + 5_000),
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
       const api = startNode(`API ${n + 1}`, [join(root, 'dist/apps/api/src/main.js')], {
         ...env,
         PORT: String(apiPort),
+        METRICS_PORT: String(config.METRICS_PORT + 2 * n),
       });
       running.push({ name: `API ${n + 1}`, stop: () => stopProcess(api) });
       apiUrls.push(`http://localhost:${apiPort}`);
@@ -204,6 +209,7 @@ async function main(): Promise<void> {
           ? `  PostgreSQL       ${new URL(CLUSTER_POSTGRES_URL).host}: temporal, temporal_visibility; the project's at DATABASE_URL`
           : `  PostgreSQL       127.0.0.1:${CLUSTER_POSTGRES_PORT}: incubation, temporal, temporal_visibility`,
         '  Workers          2 processes on task queue ' + config.TEMPORAL_TASK_QUEUE,
+        `  Metrics          APIs :${config.METRICS_PORT} and :${config.METRICS_PORT + 2}, workers :${config.METRICS_PORT + 1} and :${config.METRICS_PORT + 3} (/metrics)`,
         '',
         'Press Ctrl-C to stop everything.',
       ].join('\n'),
