@@ -64,10 +64,22 @@ export async function apiSubmit(env: BenchEnvironment, application: Application)
     'Idempotency-Key': `bench-${randomUUID()}`,
   });
   const body = answer.body as { projectId: string; state: unknown };
-  if (answer.status !== 201 || !body.state) {
+  if (answer.status !== 201) {
     throw new Error(`POST /projects answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
+  // A 201 without a state: the worker did not answer the first query within the API's
+  // deadline (a loaded machine). The raw side waits for its first state too, so wait here.
+  if (!body.state) await firstStateOverHttp(env, body.projectId);
   return body.projectId;
+}
+
+async function firstStateOverHttp(env: BenchEnvironment, projectId: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const view = await apiGet(env, env.staff, `/projects/${projectId}`);
+    if (view.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`project ${projectId} never answered GET /projects/:id`);
 }
 
 /** The same workflow started with the raw client, until its first state query answers. */
