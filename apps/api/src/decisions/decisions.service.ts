@@ -11,8 +11,12 @@ import {
 } from '@app/domain';
 import { decisionUpdateFor, decisionUpdateId } from '@app/workflows/public-api';
 import { RefusalException } from '../common/refusal.exception';
+import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
+import { resolveDecisionId } from './decision-id';
+import type { DecisionCall } from './decision-endpoint';
+import type { DecisionBodyDto, SubmitPlanVersionDto } from './dto';
 
 /**
  * Carries a person's decision into the project's workflow as an Update. The API judges only
@@ -25,7 +29,37 @@ export class DecisionsService {
     private readonly access: ProjectAccessService,
     private readonly temporal: TemporalGateway,
     private readonly dataSource: DataSource,
+    private readonly planDocuments: PlanDocumentsService,
   ) {}
+
+  /** A decision as its endpoint received it: the body's fields under the endpoint's type. */
+  take(call: DecisionCall, body: DecisionBodyDto): Promise<DecisionResult> {
+    const { decisionId, ...fields } = body;
+    // A plain JSON value, as the workflow will see it, so both hash the same content.
+    const decision = JSON.parse(JSON.stringify({ ...fields, type: call.type })) as Decision;
+    return this.decide(
+      call.projectId,
+      call.actor,
+      decision,
+      resolveDecisionId(decisionId, call.idempotencyKey),
+    );
+  }
+
+  /**
+   * A plan version names its document by an upload's documentId or in full; either way the
+   * decision carries the whole record, and an accepted one keeps the upload from expiring.
+   */
+  async submitPlanVersion(call: DecisionCall, body: SubmitPlanVersionDto): Promise<DecisionResult> {
+    const { documentId, ...fields } = body;
+    const document = await this.planDocuments.documentForPlanVersion(
+      call.projectId,
+      documentId,
+      body.document,
+    );
+    const result = await this.take(call, Object.assign(fields, { document }));
+    if (document) await this.planDocuments.markReferenced(call.projectId, document.documentId);
+    return result;
+  }
 
   async decide(
     projectId: string,
