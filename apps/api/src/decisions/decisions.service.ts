@@ -6,9 +6,9 @@ import {
   Decision,
   decisionContentHash,
   DecisionResult,
-  Refusal,
   validateDecisionShape,
 } from '@app/domain';
+import { auditedDecision } from '@app/persistence';
 import { decisionUpdateFor, decisionUpdateId } from '@app/workflows/public-api';
 import { RefusalException } from '../common/refusal.exception';
 import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
@@ -75,7 +75,7 @@ export class DecisionsService {
     try {
       return await this.temporal.call((client) =>
         client.workflow
-          .getHandle(project.workflow_id)
+          .getHandle(project.workflowId)
           .executeUpdate(decisionUpdateFor(decision.type), {
             args: [{ decisionId, actor, decision }],
             updateId: decisionUpdateId(decisionId, actor, decision),
@@ -100,20 +100,11 @@ export class DecisionsService {
     decision: Decision,
     decisionId: string,
   ): Promise<DecisionResult> {
-    const rows: {
-      decision_hash: string;
-      decision_result: DecisionResult | { refused: Refusal };
-    }[] = await this.dataSource.query(
-      `SELECT decision_hash, decision_result FROM audit_events
-          WHERE project_id = $1 AND decision_id = $2 AND kind = 'decision'
-          ORDER BY audit_events.seq LIMIT 1`,
-      [projectId, decisionId],
-    );
-    const row = rows[0];
+    const row = await auditedDecision(this.dataSource, projectId, decisionId);
     if (!row) {
       throw new ConflictException({ message: 'The project is closed.', rule: 'project-closed' });
     }
-    if (row.decision_hash !== decisionContentHash(decision.type, decision, actor)) {
+    if (row.decisionHash !== decisionContentHash(decision.type, decision, actor)) {
       throw new RefusalException([
         {
           kind: 'RuleRefused',
@@ -123,8 +114,8 @@ export class DecisionsService {
         },
       ]);
     }
-    if ('refused' in row.decision_result) throw new RefusalException([row.decision_result.refused]);
-    return row.decision_result;
+    if ('refused' in row.decisionResult) throw new RefusalException([row.decisionResult.refused]);
+    return row.decisionResult;
   }
 }
 
