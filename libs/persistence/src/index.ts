@@ -28,3 +28,7 @@ export * from './projects/title-claims.repository';
 export * from './projects/project-list.queries';
 export * from './audit/audit-events.repository';
 export * from './users/users.repository';
+export * from './calendar/calendar-overrides.repository';
+export * from './notifications/in-app-notifications.repository';
+export * from './inbox/inbox.queries';
+export * from './mentors/mentors.repository';
