@@ -32,3 +32,5 @@ export * from './calendar/calendar-overrides.repository';
 export * from './notifications/in-app-notifications.repository';
 export * from './inbox/inbox.queries';
 export * from './mentors/mentors.repository';
+export * from './plan-documents/plan-documents.repository';
+export * from './auth/auth-tokens.repository';

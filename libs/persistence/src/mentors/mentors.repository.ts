@@ -56,7 +56,7 @@ export async function insertMentorWithId(
     id: string;
     name: string;
     organisation: string;
-    expertiseTags: string[];
+    expertiseTags: readonly string[];
     capacity: number;
     email: string;
   },

@@ -77,3 +77,10 @@ export async function projectsAuditedBetween(
     [from, to, limit],
   );
 }
+
+/** How many projects are in each stage now. */
+export async function projectsByStage(
+  db: Queryable,
+): Promise<{ stage: string; projects: number }[]> {
+  return db.query('SELECT stage, count(*)::int AS projects FROM projects GROUP BY stage');
+}
