@@ -22,6 +22,7 @@ export * from './policy.types';
 export * from './project-state.factory';
 export * from './project-state.rules';
 export * from './project-records.types';
+export * from './project-snapshot.types';
 export * from './project-state.types';
 export * from './record-fields.rules';
 export * from './refusal.types';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import type { ActorRole } from '@app/domain';
-import { AuthToken } from '@app/persistence';
+import { AuthToken, tokenWithUser } from '@app/persistence';
 import type { SecurityReason } from '../security-log/security-reasons';
 import type { AuthenticatedCaller } from './authenticated-caller';
 import { generateToken, hashToken, TokenKind } from './bearer-tokens';
@@ -29,19 +29,6 @@ export type Authentication =
     };
 
 /** A token's row with its user's, as the authentication query returns them. */
-interface TokenWithUser {
-  id: string;
-  kind: string;
-  expires_at: Date;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  user_id: string;
-  username: string;
-  role: string;
-  mentor_id: string | null;
-  active: boolean;
-}
-
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
@@ -67,27 +54,18 @@ export class AuthTokensService {
 
   /** Finds the caller behind a well-formed token, or says why the token is refused. */
   async authenticate(token: string, now = new Date()): Promise<Authentication> {
-    // Every request runs this: one plain SQL round trip rather than the repository's
-    // relation-loading query, whose building and hydrating cost more than the query itself
-    // (bench/README.md, P4).
-    const rows: TokenWithUser[] = await this.tokens.query(
-      `SELECT t.id, t.kind, t.expires_at, t.revoked_at, t.last_used_at,
-              u.id AS user_id, u.username, u.role, u.mentor_id, u.active
-         FROM auth_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1`,
-      [hashToken(token)],
-    );
-    const row = rows[0];
+    // One plain SQL round trip (bench/README.md, P4).
+    const row = await tokenWithUser(this.tokens.manager, hashToken(token));
     if (!row) return { ok: false, reason: 'unknown-token' };
-    const user = { userId: row.user_id, username: row.username, role: row.role };
-    if (row.revoked_at) return { ok: false, reason: 'revoked-token', tokenId: row.id, user };
-    if (row.expires_at <= now) return { ok: false, reason: 'expired-token', tokenId: row.id, user };
+    const user = { userId: row.userId, username: row.username, role: row.role };
+    if (row.revokedAt) return { ok: false, reason: 'revoked-token', tokenId: row.id, user };
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired-token', tokenId: row.id, user };
     if (!row.active) return { ok: false, reason: 'inactive-user', tokenId: row.id, user };
     // The row we just read says whether lastUsedAt is stale; checking it here saves every
     // request within the granularity a round trip to PostgreSQL (bench/README.md, P2 and P4).
     // The conditional UPDATE still guards against concurrent requests writing it twice.
     const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
-    if (!row.last_used_at || row.last_used_at < staleBefore) {
+    if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
       await this.tokens.update(
         [
           { id: row.id, lastUsedAt: IsNull() },
@@ -99,10 +77,10 @@ export class AuthTokensService {
     return {
       ok: true,
       caller: {
-        userId: row.user_id,
+        userId: row.userId,
         username: row.username,
         role: row.role as ActorRole,
-        mentorId: row.mentor_id,
+        mentorId: row.mentorId,
         tokenId: row.id,
         tokenKind: row.kind as TokenKind,
       },

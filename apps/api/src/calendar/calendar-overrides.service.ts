@@ -2,6 +2,13 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { AdminAuditActor, AdminAuditService } from '../admin-audit/admin-audit.service';
 import { isCalendarDate } from '@app/domain';
+import {
+  calendarOverrideForUpdate,
+  calendarOverrides,
+  removeCalendarOverride,
+  setCalendarOverride,
+  StoredCalendarOverride,
+} from '@app/persistence';
 import { CalendarOverrideDto } from './dto/calendar-override.dto';
 
 export interface CalendarOverrideView {
@@ -11,18 +18,11 @@ export interface CalendarOverrideView {
   createdAt: string;
 }
 
-interface OverrideRow {
-  date: string;
-  kind: 'holiday' | 'workday';
-  note: string;
-  created_at: Date;
-}
-
-const asView = (row: OverrideRow): CalendarOverrideView => ({
+const asView = (row: StoredCalendarOverride): CalendarOverrideView => ({
   date: row.date,
   kind: row.kind,
   note: row.note,
-  createdAt: row.created_at.toISOString(),
+  createdAt: row.createdAt.toISOString(),
 });
 
 /**
@@ -38,12 +38,7 @@ export class CalendarOverridesService {
   ) {}
 
   async list(year?: number): Promise<CalendarOverrideView[]> {
-    const rows: OverrideRow[] = await this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note, created_at FROM calendar_overrides
-        WHERE $1::int IS NULL OR extract(year FROM date) = $1::int ORDER BY date`,
-      [year ?? null],
-    );
-    return rows.map(asView);
+    return (await calendarOverrides(this.dataSource, year)).map(asView);
   }
 
   /** Sets the day's override, replacing an earlier one for the same day. */
@@ -55,21 +50,14 @@ export class CalendarOverridesService {
       });
     }
     return this.audit.audited(actor, 'calendarOverrideSet', async (manager) => {
-      const earlier: { kind: string; note: string }[] = await manager.query(
-        'SELECT kind, note FROM calendar_overrides WHERE date = $1 FOR UPDATE',
-        [override.date],
+      const earlier = await calendarOverrideForUpdate(manager, override.date);
+      const view = asView(
+        await setCalendarOverride(manager, { ...override, note: override.note.trim() }),
       );
-      const rows: OverrideRow[] = await manager.query(
-        `INSERT INTO calendar_overrides (date, kind, note) VALUES ($1, $2, $3)
-         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note
-         RETURNING to_char(date, 'YYYY-MM-DD') AS date, kind, note, created_at`,
-        [override.date, override.kind, override.note.trim()],
-      );
-      const view = asView(rows[0]);
       return {
         result: view,
         target: { kind: 'calendarOverride', id: view.date },
-        details: { override: { kind: view.kind, note: view.note }, replaced: earlier[0] ?? null },
+        details: { override: { kind: view.kind, note: view.note }, replaced: earlier ?? null },
       };
     });
   }
@@ -78,17 +66,13 @@ export class CalendarOverridesService {
     if (!isCalendarDate(date))
       throw new NotFoundException(`no calendar override for ${String(date)}`);
     await this.audit.audited(actor, 'calendarOverrideRemoved', async (manager) => {
-      // TypeORM answers a DELETE … RETURNING with [rows, affected count], not the rows.
-      const [rows] = await manager.query<[{ kind: string; note: string }[], number]>(
-        'DELETE FROM calendar_overrides WHERE date = $1 RETURNING kind, note',
-        [date],
-      );
+      const removed = await removeCalendarOverride(manager, date);
       // Thrown inside the transaction: nothing was removed, so nothing is recorded.
-      if (rows.length === 0) throw new NotFoundException(`no calendar override for ${date}`);
+      if (!removed) throw new NotFoundException(`no calendar override for ${date}`);
       return {
         result: undefined,
         target: { kind: 'calendarOverride', id: date },
-        details: { removed: rows[0] },
+        details: { removed },
       };
     });
   }

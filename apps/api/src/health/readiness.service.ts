@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { pingDatabase } from '@app/persistence';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 
 export type DependencyStatus = { status: 'up' } | { status: 'down'; error: string };
@@ -41,7 +42,7 @@ export class ReadinessService {
 
   async check(): Promise<Readiness> {
     const [postgres, temporal] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1'), 'PostgreSQL'),
+      check(() => pingDatabase(this.dataSource), 'PostgreSQL'),
       check(() => this.temporal.ping(CHECK_TIMEOUT_MS - 100), 'Temporal'),
     ]);
     return {

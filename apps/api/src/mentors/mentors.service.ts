@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Actor, MATCHING_WEIGHTS, matchingProjectOf, rankMentors } from '@app/domain';
-import { Mentor, mentorProfilesFor } from '@app/persistence';
+import { heldPlaces, isUuid, Mentor, mentorProfilesFor } from '@app/persistence';
 import { stateQuery } from '@app/workflows/public-api';
 import {
   AdminAuditActor,
@@ -19,8 +19,6 @@ import {
   UpdateMentorDto,
 } from './dto/mentor.dto';
 import { MentorCandidatesView, MentorPage, mentorView, MentorView } from './dto/mentor.response';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The mentors projects are matched with: staff keep the records, a mentor keeps their own
@@ -153,7 +151,7 @@ export class MentorsService {
       });
     }
     const view = await this.temporal.call((client) =>
-      client.workflow.getHandle(project.workflow_id).query(stateQuery),
+      client.workflow.getHandle(project.workflowId).query(stateQuery),
     );
     const profiles = await mentorProfilesFor(this.dataSource, projectId);
     const ranking = rankMentors(matchingProjectOf(view.state), profiles);
@@ -186,20 +184,14 @@ export class MentorsService {
   }
 
   private async found(mentorId: string): Promise<Mentor> {
-    const mentor = UUID.test(mentorId) ? await this.mentors.findOneBy({ id: mentorId }) : null;
+    const mentor = isUuid(mentorId) ? await this.mentors.findOneBy({ id: mentorId }) : null;
     if (!mentor) throw new NotFoundException(`mentor ${mentorId} not found`);
     return mentor;
   }
 
   /** Places held now, per mentor. */
-  private async loads(mentorIds: string[]): Promise<Map<string, number>> {
-    if (mentorIds.length === 0) return new Map();
-    const rows: { mentor_id: string; held: number }[] = await this.dataSource.query(
-      `SELECT mentor_id, count(*)::int AS held FROM mentor_assignments
-        WHERE released_at IS NULL AND mentor_id = ANY($1::uuid[]) GROUP BY mentor_id`,
-      [mentorIds],
-    );
-    return new Map(rows.map((row) => [row.mentor_id, row.held]));
+  private loads(mentorIds: string[]): Promise<Map<string, number>> {
+    return heldPlaces(this.dataSource, mentorIds);
   }
 }
 

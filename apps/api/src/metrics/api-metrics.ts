@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { projectsByStage } from '@app/persistence';
 
 /** Seconds; decisions wait for the workflow and its records, so the top buckets are long. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -73,9 +74,7 @@ export class ApiMetrics {
       labelNames: ['stage'] as const,
       registers: [this.registry],
       async collect() {
-        const rows = await dataSource.query<{ stage: string; projects: number }[]>(
-          'SELECT stage, count(*)::int AS projects FROM projects GROUP BY stage',
-        );
+        const rows = await projectsByStage(dataSource);
         this.reset();
         for (const row of rows) this.set({ stage: row.stage }, row.projects);
       },

@@ -14,6 +14,14 @@ import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Actor, LIMITS, PlanDocument as PlanVersionDocument } from '@app/domain';
+import {
+  deleteExpiredPlanDocuments,
+  findPlanDocument,
+  insertPlanDocument,
+  keepPlanDocumentFor,
+  markPlanDocumentReferenced,
+  StoredPlanDocument,
+} from '@app/persistence';
 import { RefusalException } from '../common/refusal.exception';
 import { ProjectAccessService } from '../projects/project-access.service';
 import {
@@ -26,23 +34,8 @@ import { DocumentStorage, StoredDocumentMissingError } from './document-storage'
 import { UploadedPlanDocumentView } from './dto/plan-document.response';
 import type { ReceivedDocument } from './plan-document-upload.interceptor';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A plan version being decided keeps its upload from expiring at least this long. */
 const IN_FLIGHT_GRACE = '1 hour';
-
-interface PlanDocumentRow {
-  id: string;
-  project_id: string;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_at: Date;
-  referenced_at: Date | null;
-  expires_at: Date;
-}
 
 export interface PlanDocumentDownload {
   fileName: string;
@@ -102,14 +95,14 @@ export class PlanDocumentsService {
   ): Promise<PlanDocumentDownload> {
     // A mentor reads documents only once assigned: a proposed one sees the summary alone.
     await this.access.assignedProject(projectId, actor, 'downloadPlanDocument');
-    const row = await this.documentOf(projectId, documentId);
+    const row = await findPlanDocument(this.dataSource, projectId, documentId);
     if (!row) throw documentNotFound(projectId, documentId);
     try {
-      const content = await this.storage.get(row.storage_key);
+      const content = await this.storage.get(row.storageKey);
       return {
-        fileName: row.file_name,
-        mediaType: row.media_type,
-        sizeBytes: row.size_bytes,
+        fileName: row.fileName,
+        mediaType: row.mediaType,
+        sizeBytes: row.sizeBytes,
         sha256: row.sha256,
         content,
       };
@@ -131,7 +124,10 @@ export class PlanDocumentsService {
     given: PlanVersionDocument | undefined,
   ): Promise<PlanVersionDocument | undefined> {
     const id = documentId ?? given?.documentId;
-    const row = id === undefined ? undefined : await this.keepForDecision(projectId, id);
+    const row =
+      id === undefined
+        ? undefined
+        : await keepPlanDocumentFor(this.dataSource, projectId, id, IN_FLIGHT_GRACE);
     if (given) {
       if (row && !matches(row, given)) {
         throw new RefusalException([
@@ -139,7 +135,7 @@ export class PlanDocumentsService {
             kind: 'RuleRefused',
             rule: 'document-mismatch',
             field: 'document',
-            message: `document ${row.id} was uploaded as ${row.file_name} (${row.size_bytes} bytes, sha256 ${row.sha256}); the document given differs. Send only its documentId.`,
+            message: `document ${row.id} was uploaded as ${row.fileName} (${row.sizeBytes} bytes, sha256 ${row.sha256}); the document given differs. Send only its documentId.`,
           },
         ]);
       }
@@ -158,36 +154,23 @@ export class PlanDocumentsService {
     return {
       documentId: row.id,
       sha256: row.sha256,
-      fileName: row.file_name,
-      mediaType: row.media_type,
-      sizeBytes: row.size_bytes,
+      fileName: row.fileName,
+      mediaType: row.mediaType,
+      sizeBytes: row.sizeBytes,
     };
   }
 
   /** A plan version refers to the upload: it no longer expires. */
   async markReferenced(projectId: string, documentId: string): Promise<void> {
-    if (!UUID.test(documentId)) return;
-    await this.dataSource.query(
-      `UPDATE plan_documents SET referenced_at = coalesce(referenced_at, now())
-        WHERE id = $1 AND project_id = $2`,
-      [documentId, projectId],
-    );
+    await markPlanDocumentReferenced(this.dataSource, projectId, documentId);
   }
 
   /** Deletes up to `batch` expired uploads that nothing refers to, rows and files. */
   async deleteExpiredUploads(batch = 100): Promise<number> {
-    // TypeORM answers a DELETE with [rows returned, rows deleted].
-    const [deleted]: [{ id: string; storage_key: string }[], number] = await this.dataSource.query(
-      `DELETE FROM plan_documents WHERE id IN (
-          SELECT id FROM plan_documents
-           WHERE referenced_at IS NULL AND expires_at < now()
-           ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, storage_key`,
-      [batch],
-    );
+    const deleted = await deleteExpiredPlanDocuments(this.dataSource, batch);
     for (const row of deleted) {
       try {
-        await this.storage.delete(row.storage_key);
+        await this.storage.delete(row.storageKey);
       } catch (error) {
         this.logger.warn(`could not delete the file of expired upload ${row.id}: ${String(error)}`);
       }
@@ -218,65 +201,30 @@ export class PlanDocumentsService {
     await this.storage.put(storageKey, source.pipe(hashing));
     const sha256 = hash.digest('hex');
     try {
-      const rows: PlanDocumentRow[] = await this.dataSource.query(
-        `INSERT INTO plan_documents (id, project_id, file_name, media_type, size_bytes, sha256,
-           storage_key, uploaded_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9))
-         RETURNING *`,
-        [
-          documentId,
-          projectId,
-          fileName,
-          PLAN_DOCUMENT_KINDS[kind].mediaType,
-          sizeBytes,
-          sha256,
-          storageKey,
-          actor.userId,
-          this.config.PLAN_DOCUMENT_UNREFERENCED_TTL_SECONDS,
-        ],
-      );
-      const row = rows[0];
+      const row = await insertPlanDocument(this.dataSource, {
+        id: documentId,
+        projectId,
+        fileName,
+        mediaType: PLAN_DOCUMENT_KINDS[kind].mediaType,
+        sizeBytes,
+        sha256,
+        storageKey,
+        uploadedBy: actor.userId,
+        ttlSeconds: this.config.PLAN_DOCUMENT_UNREFERENCED_TTL_SECONDS,
+      });
       return {
         documentId,
         sha256,
         fileName,
-        mediaType: row.media_type,
+        mediaType: row.mediaType,
         sizeBytes,
-        uploadedAt: row.uploaded_at.toISOString(),
-        expiresAt: row.expires_at.toISOString(),
+        uploadedAt: row.uploadedAt.toISOString(),
+        expiresAt: row.expiresAt.toISOString(),
       };
     } catch (error) {
       await this.storage.delete(storageKey);
       throw error;
     }
-  }
-
-  /** The upload, pushed past expiry for the time a decision takes, unless it expired already. */
-  private async keepForDecision(
-    projectId: string,
-    documentId: string,
-  ): Promise<PlanDocumentRow | undefined> {
-    if (!UUID.test(documentId)) return undefined;
-    const [rows]: [PlanDocumentRow[], number] = await this.dataSource.query(
-      `UPDATE plan_documents
-          SET expires_at = greatest(expires_at, now() + interval '${IN_FLIGHT_GRACE}')
-        WHERE id = $1 AND project_id = $2 AND (referenced_at IS NOT NULL OR expires_at > now())
-        RETURNING *`,
-      [documentId, projectId],
-    );
-    return rows[0];
-  }
-
-  private async documentOf(
-    projectId: string,
-    documentId: string,
-  ): Promise<PlanDocumentRow | undefined> {
-    if (!UUID.test(documentId)) return undefined;
-    const rows: PlanDocumentRow[] = await this.dataSource.query(
-      'SELECT * FROM plan_documents WHERE id = $1 AND project_id = $2',
-      [documentId, projectId],
-    );
-    return rows[0];
   }
 }
 
@@ -334,12 +282,12 @@ function unsupported(message: string): UnsupportedMediaTypeException {
   });
 }
 
-function matches(row: PlanDocumentRow, given: PlanVersionDocument): boolean {
+function matches(row: StoredPlanDocument, given: PlanVersionDocument): boolean {
   return (
     row.sha256 === given.sha256 &&
-    row.size_bytes === given.sizeBytes &&
-    row.media_type === given.mediaType &&
-    row.file_name === given.fileName
+    row.sizeBytes === given.sizeBytes &&
+    row.mediaType === given.mediaType &&
+    row.fileName === given.fileName
   );
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { mentorNameAndOrganisation, mentorNamesOf } from '@app/persistence';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -36,21 +37,11 @@ export class MentorPrivacy {
     );
     const candidates = mentioned.filter((id) => id !== viewerMentorId.toLowerCase());
     if (candidates.length === 0) return { ids: [], texts: [] };
-    const rows: { id: string; name: string; organisation: string; display_names: string[] }[] =
-      await this.dataSource.query(
-        `SELECT m.id::text AS id, m.name, m.organisation,
-                coalesce(array_agg(u.display_name) FILTER (WHERE u.id IS NOT NULL), '{}') AS display_names
-           FROM mentors m LEFT JOIN users u ON u.mentor_id = m.id
-          WHERE m.id::text = ANY($1::text[]) GROUP BY m.id`,
-        [candidates],
-      );
-    const own: { name: string; organisation: string }[] = await this.dataSource.query(
-      'SELECT name, organisation FROM mentors WHERE id::text = $1',
-      [viewerMentorId],
-    );
-    const keep = new Set(own.flatMap((mentor) => [mentor.name, mentor.organisation]));
+    const rows = await mentorNamesOf(this.dataSource, candidates);
+    const own = await mentorNameAndOrganisation(this.dataSource, viewerMentorId);
+    const keep = new Set(own ? [own.name, own.organisation] : []);
     const texts = rows
-      .flatMap((row) => [row.name, row.organisation, ...row.display_names])
+      .flatMap((row) => [row.name, row.organisation, ...row.displayNames])
       .filter((text) => text.length >= 3 && !keep.has(text));
     return { ids: rows.map((row) => row.id), texts: [...new Set(texts)] };
   }

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
+import {
+  insertMentorWithId,
+  mentorExists,
+  practiceFundBudgetIsSet,
+  userIdByUsername,
+} from '@app/persistence';
 import { AdminAuditService, SEED_ACTOR } from '../admin-audit/admin-audit.service';
 import { AdminUsersService } from '../admin-users/admin-users.service';
 import { DecisionsService } from '../decisions/decisions.service';
@@ -71,34 +77,24 @@ export class DemoDataSeeder {
   /** The center puts 2,000,000 yuan a year into the innovation practice fund: this year's. */
   private async seedPracticeFund(): Promise<void> {
     const year = Number(shanghaiDate(new Date()).slice(0, 4));
-    const set = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM practice_fund_budgets WHERE year = $1',
-      [year],
-    );
-    if (set.length === 0) await this.practiceFund.setBudget(year, 200_000_000, SEED_ACTOR);
+    if (!(await practiceFundBudgetIsSet(this.dataSource, year)))
+      await this.practiceFund.setBudget(year, 200_000_000, SEED_ACTOR);
   }
 
   private async seedMentors(): Promise<void> {
     for (const mentor of DEMO_MENTORS) {
-      const exists: unknown[] = await this.dataSource.query('SELECT 1 FROM mentors WHERE id = $1', [
-        mentor.id,
-      ]);
-      if (exists.length > 0) continue;
+      if (await mentorExists(this.dataSource, mentor.id)) continue;
       const email = `${mentor.username}@mentors.example.edu.cn`;
       // Fixed ids (the demo projects name them), so not through MentorsService.create.
       await this.audit.audited(SEED_ACTOR, 'mentorCreated', async (manager) => {
-        await manager.query(
-          `INSERT INTO mentors (id, name, organisation, expertise_tags, capacity, email)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            mentor.id,
-            mentor.name,
-            mentor.organisation,
-            mentor.expertiseTags,
-            mentor.capacity,
-            email,
-          ],
-        );
+        await insertMentorWithId(manager, {
+          id: mentor.id,
+          name: mentor.name,
+          organisation: mentor.organisation,
+          expertiseTags: mentor.expertiseTags,
+          capacity: mentor.capacity,
+          email,
+        });
         return {
           result: undefined,
           target: { kind: 'mentor', id: mentor.id },
@@ -134,12 +130,8 @@ export class DemoDataSeeder {
       })),
     ];
     for (const account of accounts) {
-      const existing: { id: string }[] = await this.dataSource.query(
-        'SELECT id FROM users WHERE username = $1',
-        [account.username],
-      );
       ids[account.username] =
-        existing[0]?.id ??
+        (await userIdByUsername(this.dataSource, account.username)) ??
         (
           await this.users.create(
             {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../queryable';
 
 /** Any fixed number: with the year, the lock every writer of a year's fund takes. */
 const PRACTICE_FUND_LOCK = 7_421_017;
@@ -98,4 +99,12 @@ export async function setPracticeFundBudget(
     [year, budgetFen, updatedBy],
   );
   return previous ? Number(previous.budget_fen) : null;
+}
+
+/** Whether a budget was set for the year. */
+export async function practiceFundBudgetIsSet(db: Queryable, year: number): Promise<boolean> {
+  const set: unknown[] = await db.query('SELECT 1 FROM practice_fund_budgets WHERE year = $1', [
+    year,
+  ]);
+  return set.length > 0;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ProjectSnapshot } from '@app/workflows/activities.types';
+import type { ProjectSnapshot } from '@app/domain';
 
 /**
  * Upserts a project's read-model row unless it already holds this or a newer version, and
