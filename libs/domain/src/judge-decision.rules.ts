@@ -3,6 +3,7 @@ import { DecisionShapeOptions, validateDecisionShape } from './decision-shape.ru
 import { Decision, decisionSpecOf } from './decisions';
 import { ProjectState } from './project-state.types';
 import { Refusal, ruleRefused, wrongStage } from './refusal.types';
+import { projectClosedIn, reviewerReadOnly } from './refusals';
 
 /**
  * Whether `actor` may take `decision` on the project as it stands: null when it may, otherwise
@@ -19,7 +20,7 @@ export function judgeDecision(
   shapeOptions?: DecisionShapeOptions,
 ): Refusal | null {
   if (actor.role === 'reviewer') {
-    return ruleRefused('reviewer-read-only', 'Reviewers may read projects but decide nothing.');
+    return reviewerReadOnly();
   }
   if (!ACTOR_ROLES.includes(actor.role)) {
     return ruleRefused('unknown-role', `The role "${String(actor.role)}" may not decide anything.`);
@@ -61,10 +62,7 @@ function judgeRole(state: ProjectState, actor: Actor, decision: Decision): Refus
 
 function judgeProjectOpen(state: ProjectState, decision: Decision): Refusal | null {
   if (state.status === 'CLOSED') {
-    return wrongStage(
-      'project-closed',
-      `The project is closed (${state.stage}); it takes no more decisions.`,
-    );
+    return projectClosedIn(state.stage);
   }
   if (state.status === 'ON_HOLD') {
     if (decision.type === 'putOnHold') {

@@ -5,12 +5,18 @@ import {
   applyMentorUnavailable,
   Decision,
   decisionContentHash,
+  decisionIdRequired,
+  decisionIdReused,
+  decisionInProgress,
+  decisionTypeMismatch,
   DecisionRecord,
   DecisionResult,
   DecisionType,
   extensionRefusal,
   judgeDecision,
   judgeRepeat,
+  mentorPlaceRefused,
+  practiceFundBudgetExceeded,
   practiceFundDrawOf,
   ProjectState,
   Refusal,
@@ -77,20 +83,10 @@ export class DecisionLog {
   validate(type: DecisionType, { decisionId, actor, decision }: DecisionInput): void {
     const { run } = this;
     if (typeof decisionId !== 'string' || decisionId.length === 0) {
-      throw refusalFailure({
-        kind: 'RuleRefused',
-        rule: 'required',
-        field: 'decisionId',
-        message: 'decisionId is required',
-      });
+      throw refusalFailure(decisionIdRequired());
     }
     if (decision?.type !== type) {
-      throw refusalFailure({
-        kind: 'RuleRefused',
-        rule: 'decision-type-mismatch',
-        field: 'type',
-        message: `the ${type} update carries a decision of type ${String(decision?.type)}`,
-      });
+      throw refusalFailure(decisionTypeMismatch(type, decision?.type));
     }
     const repeat = judgeRepeat(
       this.records,
@@ -98,21 +94,8 @@ export class DecisionLog {
       decisionContentHash(decision.type, decision, actor),
     );
     if (repeat === 'repeat') return;
-    if (repeat === 'conflict') {
-      throw refusalFailure({
-        kind: 'RuleRefused',
-        rule: 'decision-id-reused',
-        field: 'decisionId',
-        message: `decisionId ${decisionId} was already used for a different decision`,
-      });
-    }
-    if (this.gatedDecisionInFlight) {
-      throw refusalFailure({
-        kind: 'WrongStage',
-        rule: 'decision-in-progress',
-        message: 'Another decision on this project is being checked; retry in a moment.',
-      });
-    }
+    if (repeat === 'conflict') throw refusalFailure(decisionIdReused(decisionId));
+    if (this.gatedDecisionInFlight) throw refusalFailure(decisionInProgress());
     const refusal =
       judgeDecision(run.state, actor, decision) ??
       (decision.type === 'extendDeadline' ? extensionRefusal(run.policy, decision.action) : null);
@@ -185,13 +168,7 @@ export class DecisionLog {
       ? judgeDecision(run.state, actor, decision, {
           storableText: patched(STORABLE_TEXT_REJUDGED),
         })
-      : {
-          kind: 'RuleRefused',
-          rule:
-            reservation.reason === 'no_spare_capacity' ? 'no-spare-capacity' : 'mentor-unavailable',
-          field: 'mentorId',
-          message: reservation.message,
-        };
+      : mentorPlaceRefused(reservation.reason, reservation.message);
     if (refusal) {
       if (reservation.reserved)
         await activities.releaseMentorPlace({ projectId: run.state.projectId, mentorId });
@@ -272,12 +249,7 @@ export class DecisionLog {
     }
     const refusal: Refusal | null = answer.drawn
       ? judgeDecision(run.state, actor, decision)
-      : {
-          kind: 'RuleRefused',
-          rule: 'practice-fund-budget-exceeded',
-          field: 'amountFen',
-          message: answer.message,
-        };
+      : practiceFundBudgetExceeded(answer.message);
     if (refusal) {
       if (answer.drawn) {
         // The state moved while the database answered: give back what the contact drew.
