@@ -1,4 +1,5 @@
 import { acceptAssignment, AcceptAssignmentDecision } from './accept-assignment';
+import { addNote, AddNoteDecision } from './add-note';
 import { amendCompany, AmendCompanyDecision } from './amend-company';
 import { amendInvestorContact, AmendInvestorContactDecision } from './amend-investor-contact';
 import { approveIncubation, ApproveIncubationDecision } from './approve-incubation';
@@ -25,6 +26,7 @@ import { withdraw, WithdrawDecision } from './withdraw';
 
 export type {
   AcceptAssignmentDecision,
+  AddNoteDecision,
   AllowExtraRevisionRoundDecision,
   AmendCompanyDecision,
   AmendInvestorContactDecision,
@@ -68,7 +70,8 @@ export type Decision =
   | ExtendDeadlineDecision
   | AllowExtraRevisionRoundDecision
   | PutOnHoldDecision
-  | ResumeProjectDecision;
+  | ResumeProjectDecision
+  | AddNoteDecision;
 
 export type DecisionType = Decision['type'];
 
@@ -100,6 +103,7 @@ export const DECISION_SPECS: { [T in DecisionType]: DecisionSpec<DecisionOf<T>> 
   allowExtraRevisionRound,
   putOnHold,
   resumeProject,
+  addNote,
 };
 
 /** The spec of a decision's type, typed for a decision of any type. */
