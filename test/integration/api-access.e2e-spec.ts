@@ -130,6 +130,13 @@ const ROUTES: Record<string, RouteRow> = {
       isStaff(role) ? 'allow' : role === 'mentor' ? mentorSees(relation) : 403,
     body: (role) => (role === 'mentor' ? { decisionId: randomUUID() } : {}),
   },
+  // Staff, or the project's mentor (the workflow refuses one only proposed: nothing changes).
+  'POST /projects/:projectId/notes': {
+    protected: true,
+    expect: (role, relation) =>
+      isStaff(role) ? 'allow' : role === 'mentor' ? mentorSees(relation) : 403,
+    body: (role) => (role === 'mentor' ? { decisionId: randomUUID(), comment: 'A note.' } : {}),
+  },
   'POST /projects/:projectId/company': staffDecision,
   'POST /projects/:projectId/company/amendments': staffDecision,
   'POST /projects/:projectId/incubation-approval': staffDecision,

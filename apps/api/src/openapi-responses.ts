@@ -259,6 +259,20 @@ export const HANDLER_RESPONSES = {
       "mentor"
     ]
   },
+  "DecisionsController.addNote": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "DecisionResult",
+      "list": false
+    },
+    "public": false,
+    "roles": [
+      "staff",
+      "mentor"
+    ]
+  },
   "DecisionsController.allowExtraRevisionRound": {
     "csv": false,
     "file": false,
@@ -1606,7 +1620,8 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "extendDeadline",
       "allowExtraRevisionRound",
       "putOnHold",
-      "resumeProject"
+      "resumeProject",
+      "addNote"
     ]
   },
   "Stage": {

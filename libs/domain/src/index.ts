@@ -31,3 +31,4 @@ export * from './storable-text.rules';
 export * from './system-events.reducer';
 export * from './uscc.rules';
 export * from './working-day-calendar.rules';
+export * from './refusals';

@@ -7,15 +7,8 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import {
-  isGrpcDeadlineError,
-  isGrpcServiceError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import type { Refusal } from '@app/domain';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { isTemporalUnavailable, workflowRefusal } from '../temporal/temporal-errors';
 import { refusalStatus } from './refusal.exception';
 import { noteRefusalReason } from '../metrics/http-metrics.hook';
 
@@ -95,21 +88,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** The workflow's validator (or handler) refused a decision with a typed ApplicationFailure. */
-function workflowRefusal(exception: unknown): Refusal | undefined {
-  if (!(exception instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = exception.cause;
-  if (!(cause instanceof ApplicationFailure)) return undefined;
-  if (cause.type !== 'WrongStage' && cause.type !== 'RuleRefused') return undefined;
-  const detail = cause.details?.[0] as Partial<Refusal> | undefined;
-  return {
-    kind: cause.type,
-    rule: detail?.rule ?? cause.type,
-    ...(detail?.field ? { field: detail.field } : {}),
-    message: cause.message,
-  };
-}
-
 /**
  * Fastify refuses a body before any handler runs (not JSON, too large, an unknown media type):
  * its errors carry a 4xx statusCode and an FST_ code.
@@ -125,15 +103,6 @@ function fastifyClientError(
   if (typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
   return { statusCode, message: typeof message === 'string' ? message : code };
-}
-
-function isTemporalUnavailable(exception: unknown): boolean {
-  // The update was sent but no worker accepted it before the deadline.
-  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  if (isGrpcDeadlineError(exception)) return true;
-  if (isGrpcServiceError(exception)) return true;
-  const name = (exception as { name?: string } | null)?.name;
-  return name === 'ServiceError' || name === 'AbortError';
 }
 
 function httpStatusName(status: number): string {

@@ -114,4 +114,9 @@ export class DecisionsController {
   resumeProject(@Decider() call: DecisionCall, @Body() body: dto.ResumeProjectDto) {
     return this.decisions.take(call, body);
   }
+
+  @DecisionEndpoint('notes', 'addNote')
+  addNote(@Decider() call: DecisionCall, @Body() body: dto.AddNoteDto) {
+    return this.decisions.take(call, body);
+  }
 }

@@ -1,11 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   Actor,
   Decision,
   decisionContentHash,
+  decisionIdReused,
   DecisionResult,
+  projectClosed,
   validateDecisionShape,
 } from '@app/domain';
 import { auditedDecision } from '@app/persistence';
@@ -13,6 +14,7 @@ import { decisionUpdateFor, decisionUpdateId } from '@app/workflows/public-api';
 import { RefusalException } from '../common/refusal.exception';
 import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { ProjectAccessService } from '../projects/project-access.service';
+import { isWorkflowClosedError } from '../temporal/temporal-errors';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { resolveDecisionId } from './decision-id';
 import type { DecisionCall } from './decision-endpoint';
@@ -82,7 +84,7 @@ export class DecisionsService {
           }),
       );
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || isClosedWorkflowError(error)) {
+      if (isWorkflowClosedError(error)) {
         return this.answerFromAudit(projectId, actor, decision, decisionId);
       }
       throw error;
@@ -102,25 +104,13 @@ export class DecisionsService {
   ): Promise<DecisionResult> {
     const row = await auditedDecision(this.dataSource, projectId, decisionId);
     if (!row) {
-      throw new ConflictException({ message: 'The project is closed.', rule: 'project-closed' });
+      const { message, rule } = projectClosed();
+      throw new ConflictException({ message, rule });
     }
     if (row.decisionHash !== decisionContentHash(decision.type, decision, actor)) {
-      throw new RefusalException([
-        {
-          kind: 'RuleRefused',
-          rule: 'decision-id-reused',
-          field: 'decisionId',
-          message: `decisionId ${decisionId} was already used for a different decision`,
-        },
-      ]);
+      throw new RefusalException([decisionIdReused(decisionId)]);
     }
     if ('refused' in row.decisionResult) throw new RefusalException([row.decisionResult.refused]);
     return row.decisionResult;
   }
-}
-
-/** Temporal's answer to an update on a workflow that already completed. */
-function isClosedWorkflowError(error: unknown): boolean {
-  const message = (error as { message?: string } | null)?.message ?? '';
-  return /workflow execution already completed|workflow is closed|already completed/i.test(message);
 }

@@ -589,6 +589,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decisionsAddNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/inbox": {
         parameters: {
             query?: never;
@@ -1239,7 +1255,7 @@ export interface components {
             message?: string;
         };
         /** @enum {string} */
-        DecisionType: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject";
+        DecisionType: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject" | "addNote";
         /** @enum {string} */
         Stage: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
         /** @enum {string} */
@@ -2144,7 +2160,7 @@ export interface components {
             /** @description The client’s id of this decision: sent again, it changes nothing. */
             decisionId: string;
             /** @enum {string} */
-            action: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject";
+            action: "screenApplication" | "resubmitApplication" | "assignMentor" | "acceptAssignment" | "declineAssignment" | "submitPlanVersion" | "approvePlan" | "requestRevision" | "recordInvestorContact" | "signOffInvestment" | "recordCompany" | "approveIncubation" | "withdraw" | "amendInvestorContact" | "amendCompany" | "replaceMentor" | "extendDeadline" | "allowExtraRevisionRound" | "putOnHold" | "resumeProject" | "addNote";
             byDuration: components["schemas"]["DurationDto"];
             reason: string;
         };
@@ -2162,6 +2178,11 @@ export interface components {
             /** @description The client’s id of this decision: sent again, it changes nothing. */
             decisionId: string;
             reason: string;
+        };
+        AddNoteDto: {
+            /** @description The client’s id of this decision: sent again, it changes nothing. */
+            decisionId: string;
+            comment: string;
         };
         UpdateNotificationPreferencesDto: {
             /**
@@ -2280,7 +2301,7 @@ export interface operations {
     securityEventsList: {
         parameters: {
             query: {
-                reason?: "reviewer-read-only" | "not-your-project" | "missing-token" | "malformed-token" | "unknown-token" | "expired-token" | "revoked-token" | "inactive-user" | "unknown-user" | "bad-password" | "forbidden-role" | "sign-in-lockout" | "sign-in-locked";
+                reason?: "not-your-project" | "reviewer-read-only" | "missing-token" | "malformed-token" | "unknown-token" | "expired-token" | "revoked-token" | "inactive-user" | "unknown-user" | "bad-password" | "forbidden-role" | "sign-in-lockout" | "sign-in-locked";
                 userId?: string;
                 username?: string;
                 /** @description The `nextCursor` of the previous page. */
@@ -5548,6 +5569,113 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResumeProjectDto"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    decisionsAddNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddNoteDto"];
             };
         };
         responses: {

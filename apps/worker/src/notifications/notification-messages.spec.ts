@@ -1,6 +1,6 @@
 import type { NotificationRequest } from '@app/workflows/activities.types';
 import { retryDelayMs } from './notification-dispatcher.service';
-import { formatShanghaiDeadline, renderNotification } from './notification-messages';
+import { actionLabel, formatShanghaiDeadline, renderNotification } from './notification-messages';
 
 const request: NotificationRequest = {
   notificationKey: 'k',
@@ -66,5 +66,13 @@ describe('the activity-failing notification', () => {
       expect(subject).toContain('智能农业传感器');
       expect(body).toContain('recordTransition');
     }
+  });
+});
+
+describe('the label of a pending step', () => {
+  it('is read from its decision, so the investment sign-off is worded (not its type name)', () => {
+    expect(actionLabel('signOffInvestment', 'en')).toBe('sign off the investor-contact stage');
+    expect(actionLabel('signOffInvestment', 'zh')).toBe('签核投资对接阶段');
+    expect(actionLabel('recordTransition', 'en')).toBe('recordTransition');
   });
 });

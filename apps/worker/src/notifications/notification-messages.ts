@@ -1,3 +1,4 @@
+import { DECISION_SPECS, isDecisionType } from '@app/domain';
 import type { NotificationKind, NotificationRequest } from '@app/workflows/activities.types';
 
 export type NotificationLanguage = 'zh' | 'en';
@@ -25,23 +26,10 @@ export function formatShanghaiDeadline(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
-/** What each pending action asks of the person, in their words. */
-const ACTION_LABELS: Record<string, Record<NotificationLanguage, string>> = {
-  screenApplication: { zh: '审核入孵申请', en: 'screen the application' },
-  resubmitApplication: { zh: '重新提交申请', en: 'resubmit the application' },
-  assignMentor: { zh: '指派创业导师', en: 'assign a mentor' },
-  acceptAssignment: { zh: '接受或婉拒导师指派', en: 'accept or decline the mentor assignment' },
-  submitPlanVersion: { zh: '提交商业计划书', en: 'submit the business plan' },
-  approvePlan: { zh: '审阅商业计划书', en: 'review the business plan' },
-  recordInvestorContact: { zh: '记录投资机构对接', en: 'record investor contacts' },
-  signOffInvestorContact: { zh: '签核投资对接阶段', en: 'sign off the investor-contact stage' },
-  recordCompany: { zh: '登记公司信息', en: 'record the company registration' },
-  approveIncubation: { zh: '最终审批入孵', en: 'give the final incubation approval' },
-};
-
 export function actionLabel(action: string | undefined, language: NotificationLanguage): string {
   if (action === undefined) return language === 'zh' ? '待办事项' : 'the pending step';
-  return ACTION_LABELS[action]?.[language] ?? action;
+  // What each pending step asks of the person is in its decision's spec (decisions/<type>.ts).
+  return (isDecisionType(action) && DECISION_SPECS[action].asks?.[language]) || action;
 }
 
 type Template = (facts: {

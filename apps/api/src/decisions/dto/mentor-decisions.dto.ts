@@ -17,3 +17,11 @@ export class RequestRevisionDto extends DecisionBodyDto {
 }
 
 export class SignOffInvestmentDto extends CommentedDecisionDto {}
+
+/** A note by staff or the assigned mentor: the comment is the note, so it is required. */
+export class AddNoteDto extends DecisionBodyDto {
+  @IsString()
+  @Matches(/\S/, { message: 'comment is required: it is the note' })
+  @MaxLength(LIMITS.text.comment)
+  comment!: string;
+}

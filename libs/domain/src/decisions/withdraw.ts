@@ -1,0 +1,23 @@
+import { OPEN_STAGES, Stage } from '../stage.types';
+import { closeProject } from '../state-transitions.rules';
+import type { DecisionSpec } from './decision-spec.types';
+import { REASON_ONLY } from './shape-checks';
+
+export interface WithdrawDecision {
+  type: 'withdraw';
+  reason: string;
+}
+
+/** Staff withdraw the project at any open stage, held or not, saying why: WITHDRAWN (closed). */
+export const withdraw: DecisionSpec<WithdrawDecision> = {
+  permission: { authority: 'staff', stages: OPEN_STAGES },
+  shape: REASON_ONLY,
+  judge: () => null,
+  effect: (state, decision, { now }) => ({
+    state: closeProject(state, Stage.WITHDRAWN, decision.reason, now),
+    message: 'The project is withdrawn.',
+  }),
+  attends: true,
+  whileOnHold: true,
+  asks: null,
+};
