@@ -40,7 +40,39 @@ async function scriptKb(page: Page, navigate: () => Promise<unknown>): Promise<n
   return bodies.reduce((total, body) => total + gzipSync(body).length, 0) / 1024;
 }
 
-async function timeTo(browser: Browser, env: BenchEnvironment, url: string, ready: string) {
+/** One row of the board's request waterfall, in ms from navigation start. */
+interface WaterfallRow {
+  name: string;
+  type: string;
+  start: number;
+  end: number;
+  kb: number;
+}
+
+/** What the page waited for: its requests in order, and the CSS-in-JS it wrote at run time. */
+async function waterfall(page: Page): Promise<{ rows: WaterfallRow[]; styleKb: number }> {
+  // Run in the page (this file is compiled without the DOM's types).
+  return page.evaluate(`(() => {
+    const rows = performance.getEntriesByType('resource').map((r) => ({
+      name: r.name.replace(location.origin, ''),
+      type: r.initiatorType,
+      start: Math.round(r.startTime),
+      end: Math.round(r.responseEnd),
+      kb: Math.round(r.encodedBodySize / 102.4) / 10,
+    }));
+    const styles = [...document.querySelectorAll('style')];
+    const styleKb = Math.round(styles.reduce((n, s) => n + (s.textContent || '').length, 0) / 1024);
+    return { rows, styleKb };
+  })()`);
+}
+
+async function timeTo(
+  browser: Browser,
+  env: BenchEnvironment,
+  url: string,
+  ready: string,
+  profile?: (page: Page) => Promise<void>,
+) {
   const context = await browser.newContext();
   await context.addCookies([
     {
@@ -59,6 +91,7 @@ async function timeTo(browser: Browser, env: BenchEnvironment, url: string, read
   await page.goto(url);
   await page.locator(ready).first().waitFor();
   const elapsed = performance.now() - started;
+  if (profile) await profile(page);
   await context.close();
   return elapsed;
 }
@@ -108,12 +141,26 @@ export async function consoleFigures(
     const bare: number[] = [];
     const rounds = Math.max(options.rounds, 5);
     for (let round_ = 0; round_ < rounds; round_++) {
+      // The last round's waterfall is logged: what the board waits for, in order.
+      const profile =
+        round_ === rounds - 1
+          ? async (page: Page) => {
+              const { rows, styleKb } = await waterfall(page);
+              log(
+                `C2 board waterfall (ms from navigation; KB on the wire), CSS-in-JS ${styleKb} KB:`,
+              );
+              for (const row of rows) {
+                log(`  ${row.start}-${row.end} ${row.type} ${row.name.slice(0, 90)} ${row.kb} KB`);
+              }
+            }
+          : undefined;
       ours.push(
         await timeTo(
           browser,
           env,
           `${env.apiUrl}/app/board`,
           '[data-testid="column-APPLICATION"] .ant-list-item',
+          profile,
         ),
       );
       bare.push(await timeTo(browser, env, `${env.apiUrl}/bench/bare-board.html`, '#t td'));

@@ -23,6 +23,10 @@ const TimelinePage = lazy(() => import('../audit/TimelinePage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const MentorProfilePage = lazy(() => import('../mentors/MentorProfilePage'));
+const MentorsPage = lazy(() => import('../mentors/MentorsPage'));
+const CalendarOverridesPage = lazy(() => import('../calendar/CalendarOverridesPage'));
+// ECharts comes with this route alone.
+const DashboardPage = lazy(() => import('../portfolio/DashboardPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +65,9 @@ export function App() {
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="admin/users" element={<UsersPage />} />
                     <Route path="profile" element={<MentorProfilePage />} />
+                    <Route path="mentors" element={<MentorsPage />} />
+                    <Route path="calendar" element={<CalendarOverridesPage />} />
+                    <Route path="dashboard" element={<DashboardPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Route>

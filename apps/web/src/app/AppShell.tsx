@@ -56,6 +56,18 @@ export function AppShell() {
       ),
     },
     role === 'mentor' && { key: '/profile', label: <Link to="/profile">{t('nav.profile')}</Link> },
+    canReadEverything(role) && {
+      key: '/dashboard',
+      label: <Link to="/dashboard">{t('nav.dashboard')}</Link>,
+    },
+    canReadEverything(role) && {
+      key: '/mentors',
+      label: <Link to="/mentors">{t('nav.mentors')}</Link>,
+    },
+    canReadEverything(role) && {
+      key: '/calendar',
+      label: <Link to="/calendar">{t('nav.calendar')}</Link>,
+    },
     (role === 'reviewer' || role === 'admin') && {
       key: '/audit',
       label: <Link to="/audit">{t('nav.audit')}</Link>,

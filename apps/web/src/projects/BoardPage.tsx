@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canActAsStaff, useMe } from '../app/session';
 import { useFormat } from '../i18n/use-format';
-import { useMentors, useProjectPages, type ProjectListQuery } from './queries';
+import { useMentors, useProjectPages, useStageCounts, type ProjectListQuery } from './queries';
 
 const PAGE_SIZE = 20;
 
@@ -38,6 +38,16 @@ export default function BoardPage() {
   const [filters, setFilters] = useState<BoardFilters>({});
   const mentors = useMentors(me.data?.role !== 'mentor');
   const stages = filters.stage ? [filters.stage] : OPEN_STAGES;
+  const counts = useStageCounts({
+    stage: filters.stage,
+    q: filters.q,
+    college: filters.college,
+    mentorId: filters.mentorId,
+    needsAttention: filters.needsAttention,
+    overdue: filters.overdue,
+  });
+  const totalOf = (stage: Stage): number | undefined =>
+    counts.data?.stages.find((row) => row.stage === stage)?.projects;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -113,6 +123,7 @@ export default function BoardPage() {
           <StageColumn
             key={stage}
             stage={stage}
+            total={totalOf(stage)}
             query={{
               stage,
               q: filters.q,
@@ -130,12 +141,22 @@ export default function BoardPage() {
   );
 }
 
-function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }) {
+function StageColumn({
+  stage,
+  query,
+  total,
+}: {
+  stage: Stage;
+  query: ProjectListQuery;
+  /** All the column's projects, from the counts; until they arrive, what the pages show. */
+  total?: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const pages = useProjectPages(query);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const count = pages.hasNextPage ? `${items.length}+` : String(items.length);
+  const loaded = pages.hasNextPage ? `${items.length}+` : String(items.length);
+  const count = total === undefined ? loaded : String(total);
   // The moment the page arrived, so "overdue" matches what the API's read model said then.
   const now = pages.dataUpdatedAt;
   return (
@@ -144,7 +165,14 @@ function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }
       title={
         <h2 style={{ fontSize: 15, margin: 0 }}>
           {t(`stages.${stage}`)}{' '}
-          <Badge count={count} showZero color="#434343" aria-label={t('board.count', { count })} />
+          <Badge
+            count={count}
+            showZero
+            overflowCount={Number.MAX_SAFE_INTEGER}
+            color="#434343"
+            aria-label={t('board.count', { count })}
+            data-testid={`count-${stage}`}
+          />
         </h2>
       }
       loading={pages.isPending}
@@ -183,6 +211,11 @@ function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }
             );
           }}
         />
+      )}
+      {pages.hasNextPage && total !== undefined && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+          {t('board.countOf', { shown: items.length, total })}
+        </Typography.Paragraph>
       )}
       {pages.hasNextPage && (
         <Button block onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>

@@ -3,10 +3,14 @@ import { api, FIRST_PAGE } from '../api/client';
 import type { paths } from '../api/schema';
 
 export type ProjectListQuery = NonNullable<paths['/projects']['get']['parameters']['query']>;
+export type StageCountsQuery = NonNullable<
+  paths['/projects/stage-counts']['get']['parameters']['query']
+>;
 
 export const projectKeys = {
   all: ['projects'] as const,
   list: (query: ProjectListQuery) => ['projects', 'list', query] as const,
+  stageCounts: (query: StageCountsQuery) => ['projects', 'stage-counts', query] as const,
   detail: (projectId: string) => ['projects', projectId] as const,
   candidates: (projectId: string) => ['projects', projectId, 'mentor-candidates'] as const,
   timeline: (projectId: string) => ['projects', projectId, 'timeline'] as const,
@@ -20,6 +24,16 @@ export function useProjectPages(query: ProjectListQuery) {
       (await api.GET('/projects', { params: { query: { ...query, cursor: pageParam } } })).data!,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** How many projects each column holds past its loaded pages (the list carries no total). */
+export function useStageCounts(query: StageCountsQuery) {
+  return useQuery({
+    queryKey: projectKeys.stageCounts(query),
+    queryFn: async () => (await api.GET('/projects/stage-counts', { params: { query } })).data!,
+    // The columns' pages come first; the counts only fill in their headers.
+    staleTime: 30_000,
   });
 }
 
