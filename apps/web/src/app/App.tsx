@@ -11,10 +11,11 @@ import { PageLoading } from './PageLoading';
 import { RequireSignIn } from './RequireSignIn';
 import { SignInPage } from './SignInPage';
 import { HomeRedirect } from './HomeRedirect';
+import { loadBoardPage, prefetchRoute } from './route-prefetch';
 import { theme } from './theme';
 
 // Each route's code loads with the route, so sign-in and the board stay small.
-const BoardPage = lazy(() => import('../projects/BoardPage'));
+const BoardPage = lazy(loadBoardPage);
 const ProjectPage = lazy(() => import('../projects/ProjectPage'));
 const NewApplicationPage = lazy(() => import('../projects/NewApplicationPage'));
 const InboxPage = lazy(() => import('../inbox/InboxPage'));
@@ -37,6 +38,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+prefetchRoute(queryClient, window.location.pathname);
 
 export function App() {
   const { i18n } = useTranslation();

@@ -85,7 +85,10 @@ export function AppShell() {
       selectedKeys={selected}
       items={items}
       onClick={() => setMenuOpen(false)}
-      style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+      // Every page stays a visible link: items wrap to a second line rather than hide behind
+      // an overflow button whose hidden links would still take the keyboard's focus.
+      disabledOverflow
+      style={{ flex: 1, minWidth: 0, borderBottom: 'none', flexWrap: 'wrap', lineHeight: '44px' }}
     />
   );
 
@@ -99,6 +102,9 @@ export function AppShell() {
           background: '#fff',
           paddingInline: narrow ? 12 : 24,
           borderBottom: '1px solid #f0f0f0',
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 'normal',
         }}
       >
         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>

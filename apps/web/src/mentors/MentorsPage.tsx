@@ -131,11 +131,8 @@ export default function MentorsPage() {
           {
             title: t('mentors.state'),
             render: (_, mentor) =>
-              mentor.active ? (
-                <Tag color="success">{t('mentors.active')}</Tag>
-              ) : (
-                <Tag>{t('mentors.inactive')}</Tag>
-              ),
+              // Plain tags: the coloured ones fall under 4.5:1 contrast.
+              mentor.active ? <Tag>{t('mentors.active')}</Tag> : <Tag>{t('mentors.inactive')}</Tag>,
           },
           ...(editable
             ? [
@@ -245,6 +242,8 @@ function NewMentor() {
         style={{ maxWidth: 560 }}
         initialValues={{ capacity: 3, expertiseTags: [], declaredConflicts: [] }}
         onFinish={(values) => create.mutate(bodyOf(values))}
+        // Its own name, so its fields' ids differ from the edit form's.
+        name="createMentor"
         data-testid="form-createMentor"
       >
         <MentorFields />
@@ -292,6 +291,7 @@ function EditMentor({ mentor, onClose }: { mentor: Mentor; onClose: () => void }
         layout="vertical"
         initialValues={{ ...mentor, email: mentor.email ?? undefined }}
         onFinish={(values) => update.mutate(bodyOf(values))}
+        name="updateMentor"
         data-testid="form-updateMentor"
       >
         <MentorFields />

@@ -2,13 +2,13 @@ import { OPEN_STAGES, type Stage } from '@app/domain';
 import {
   Badge,
   Button,
-  Card,
   Checkbox,
   Empty,
   Flex,
   Input,
   List,
   Select,
+  Skeleton,
   Space,
   Tag,
   Typography,
@@ -16,20 +16,18 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../app/Panel';
 import { canActAsStaff, useMe } from '../app/session';
 import { useFormat } from '../i18n/use-format';
-import { useMentors, useProjectPages, useStageCounts, type ProjectListQuery } from './queries';
-
-const PAGE_SIZE = 20;
-
-interface BoardFilters {
-  q?: string;
-  college?: string;
-  mentorId?: string;
-  stage?: Stage;
-  needsAttention?: boolean;
-  overdue?: boolean;
-}
+import {
+  boardColumnQuery,
+  boardCountsQuery,
+  useMentors,
+  useProjectPages,
+  useStageCounts,
+  type BoardFilters,
+  type ProjectListQuery,
+} from './queries';
 
 /** The pipeline: one column per open stage, each paging through the read model on its own. */
 export default function BoardPage() {
@@ -38,14 +36,7 @@ export default function BoardPage() {
   const [filters, setFilters] = useState<BoardFilters>({});
   const mentors = useMentors(me.data?.role !== 'mentor');
   const stages = filters.stage ? [filters.stage] : OPEN_STAGES;
-  const counts = useStageCounts({
-    stage: filters.stage,
-    q: filters.q,
-    college: filters.college,
-    mentorId: filters.mentorId,
-    needsAttention: filters.needsAttention,
-    overdue: filters.overdue,
-  });
+  const counts = useStageCounts(boardCountsQuery(filters));
   const totalOf = (stage: Stage): number | undefined =>
     counts.data?.stages.find((row) => row.stage === stage)?.projects;
   return (
@@ -69,9 +60,11 @@ export default function BoardPage() {
           placeholder={t('board.college')}
           allowClear
           style={{ width: 180 }}
-          onPressEnter={(event) =>
-            setFilters((f) => ({ ...f, college: event.currentTarget.value.trim() || undefined }))
-          }
+          onPressEnter={(event) => {
+            // Read now: React clears currentTarget once the handler returns.
+            const college = event.currentTarget.value.trim() || undefined;
+            setFilters((f) => ({ ...f, college }));
+          }}
           onChange={(event) => {
             if (event.target.value === '') setFilters((f) => ({ ...f, college: undefined }));
           }}
@@ -124,16 +117,7 @@ export default function BoardPage() {
             key={stage}
             stage={stage}
             total={totalOf(stage)}
-            query={{
-              stage,
-              q: filters.q,
-              college: filters.college,
-              mentorId: filters.mentorId,
-              needsAttention: filters.needsAttention,
-              overdue: filters.overdue,
-              status: undefined,
-              limit: PAGE_SIZE,
-            }}
+            query={boardColumnQuery(stage, filters)}
           />
         ))}
       </div>
@@ -160,8 +144,7 @@ function StageColumn({
   // The moment the page arrived, so "overdue" matches what the API's read model said then.
   const now = pages.dataUpdatedAt;
   return (
-    <Card
-      size="small"
+    <Panel
       title={
         <h2 style={{ fontSize: 15, margin: 0 }}>
           {t(`stages.${stage}`)}{' '}
@@ -175,10 +158,12 @@ function StageColumn({
           />
         </h2>
       }
-      loading={pages.isPending}
       data-testid={`column-${stage}`}
+      aria-busy={pages.isPending}
     >
-      {items.length === 0 ? (
+      {pages.isPending ? (
+        <Skeleton active title={false} />
+      ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />
       ) : (
         <List
@@ -222,6 +207,6 @@ function StageColumn({
           {t('board.more')}
         </Button>
       )}
-    </Card>
+    </Panel>
   );
 }

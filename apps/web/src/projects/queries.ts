@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
+import type { Stage } from '@app/domain';
 import { api, FIRST_PAGE } from '../api/client';
 import type { paths } from '../api/schema';
 
@@ -16,9 +22,38 @@ export const projectKeys = {
   timeline: (projectId: string) => ['projects', projectId, 'timeline'] as const,
 };
 
+/** The board's filters; a column adds its stage and the page size. */
+export interface BoardFilters {
+  q?: string;
+  college?: string;
+  mentorId?: string;
+  stage?: Stage;
+  needsAttention?: boolean;
+  overdue?: boolean;
+}
+
+export const BOARD_PAGE_SIZE = 20;
+
+export function boardColumnQuery(stage: Stage, filters: BoardFilters): ProjectListQuery {
+  return {
+    stage,
+    q: filters.q,
+    college: filters.college,
+    mentorId: filters.mentorId,
+    needsAttention: filters.needsAttention,
+    overdue: filters.overdue,
+    limit: BOARD_PAGE_SIZE,
+  };
+}
+
+export function boardCountsQuery(filters: BoardFilters): StageCountsQuery {
+  const { q, college, mentorId, stage, needsAttention, overdue } = filters;
+  return { q, college, mentorId, stage, needsAttention, overdue };
+}
+
 /** One stage's column: pages of the read model, never the whole portfolio. */
-export function useProjectPages(query: ProjectListQuery) {
-  return useInfiniteQuery({
+export function projectPagesQuery(query: ProjectListQuery) {
+  return infiniteQueryOptions({
     queryKey: projectKeys.list(query),
     queryFn: async ({ pageParam }) =>
       (await api.GET('/projects', { params: { query: { ...query, cursor: pageParam } } })).data!,
@@ -27,14 +62,21 @@ export function useProjectPages(query: ProjectListQuery) {
   });
 }
 
+export function useProjectPages(query: ProjectListQuery) {
+  return useInfiniteQuery(projectPagesQuery(query));
+}
+
 /** How many projects each column holds past its loaded pages (the list carries no total). */
-export function useStageCounts(query: StageCountsQuery) {
-  return useQuery({
+export function stageCountsQuery(query: StageCountsQuery) {
+  return queryOptions({
     queryKey: projectKeys.stageCounts(query),
     queryFn: async () => (await api.GET('/projects/stage-counts', { params: { query } })).data!,
-    // The columns' pages come first; the counts only fill in their headers.
     staleTime: 30_000,
   });
+}
+
+export function useStageCounts(query: StageCountsQuery) {
+  return useQuery(stageCountsQuery(query));
 }
 
 export function useProject(projectId: string) {
