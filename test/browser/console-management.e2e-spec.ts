@@ -47,11 +47,10 @@ describe('Console: mentors, working days, board counts and the portfolio dashboa
         }
       });
     }
-    await Promise.all([
-      staff.signIn(stack.staff.username, stack.staff.password),
-      admin.signIn(stack.admin.username, stack.admin.password),
-      reviewer.signIn(stack.reviewer.username, stack.reviewer.password),
-    ]);
+    // One after another: each lands on the board, which asks for its five columns at once.
+    await staff.signIn(stack.staff.username, stack.staff.password);
+    await admin.signIn(stack.admin.username, stack.admin.password);
+    await reviewer.signIn(stack.reviewer.username, stack.reviewer.password);
   });
   afterAll(async () => {
     await browser?.close();
