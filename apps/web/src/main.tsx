@@ -1,3 +1,5 @@
+// antd's styles as one static file, so no page generates them at run time (zeroRuntime).
+import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n';

@@ -29,6 +29,9 @@ import {
   type ProjectListQuery,
 } from './queries';
 
+/** Dark amber on pale yellow: about 7:1. */
+const OVERDUE_TAG = { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' };
+
 /** The pipeline: one column per open stage, each paging through the read model on its own. */
 export default function BoardPage() {
   const { t } = useTranslation();
@@ -184,7 +187,10 @@ function StageColumn({
                   <Space size={4} wrap>
                     {project.status === 'ON_HOLD' && <Tag>{t('status.ON_HOLD')}</Tag>}
                     {project.needsAttention && <Tag color="error">{t('board.flaggedTag')}</Tag>}
-                    {overdue && <Tag color="warning">{t('board.overdueTag')}</Tag>}
+                    {overdue && (
+                      // antd's static warning tag is amber on pale yellow, under 4.5:1.
+                      <Tag style={OVERDUE_TAG}>{t('board.overdueTag')}</Tag>
+                    )}
                     {project.nextDueAt && (
                       <Typography.Text type="secondary">
                         {t('board.due', { at: format.dateTime(project.nextDueAt) })}

@@ -59,6 +59,8 @@ export function projectPagesQuery(query: ProjectListQuery) {
       (await api.GET('/projects', { params: { query: { ...query, cursor: pageParam } } })).data!,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // A page prefetched on arrival is shown, not asked for again as the column mounts.
+    staleTime: 15_000,
   });
 }
 
