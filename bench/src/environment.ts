@@ -136,6 +136,8 @@ export async function startBenchEnvironment(
     // into PostgreSQL would compete with the pipeline benchmark at random moments.
     NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000',
     ARCHIVE_SWEEP_INTERVAL_MS: '3600000',
+    // Another build of the console, to measure C1/C2 before and after a change side by side.
+    ...(process.env.WEB_CONSOLE_PATH ? { WEB_CONSOLE_PATH: process.env.WEB_CONSOLE_PATH } : {}),
   };
   const config = loadConfig(env);
   log('starting the worker (child process) and the API (in process)');

@@ -113,6 +113,7 @@ const ROUTES: Record<string, RouteRow> = {
   'DELETE /admin/api-tokens/:id': { ...only('admin'), params: () => ({ id: randomUUID() }) },
   'POST /projects': { ...only('staff', 'admin'), body: () => ({}) },
   'GET /projects': anyoneSignedIn,
+  'GET /projects/stage-counts': anyoneSignedIn,
   'GET /projects/:projectId': projectRead,
   'POST /projects/:projectId/screening': staffDecision,
   'POST /projects/:projectId/resubmission': staffDecision,

@@ -893,6 +893,17 @@ export const HANDLER_RESPONSES = {
       "staff"
     ]
   },
+  "ProjectStageCountsController.stageCounts": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "ProjectStageCounts",
+      "list": false
+    },
+    "public": false,
+    "roles": []
+  },
   "ReportsController.portfolio": {
     "csv": false,
     "file": true,
@@ -4041,6 +4052,36 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "runId",
       "consistent",
       "divergence"
+    ]
+  },
+  "ProjectStageCounts": {
+    "type": "object",
+    "properties": {
+      "stages": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "stage": {
+              "type": "string"
+            },
+            "projects": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "stage",
+            "projects"
+          ]
+        }
+      },
+      "total": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "stages",
+      "total"
     ]
   },
   "ProjectTimeline": {

@@ -34,3 +34,4 @@ export * from './inbox/inbox.queries';
 export * from './mentors/mentors.repository';
 export * from './plan-documents/plan-documents.repository';
 export * from './auth/auth-tokens.repository';
+export * from './read-model/project-stage-counts.repository';

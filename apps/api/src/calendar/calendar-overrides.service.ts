@@ -47,6 +47,7 @@ export class CalendarOverridesService {
       throw new BadRequestException({
         message: 'date must be a real calendar date (e.g. not 2027-02-30)',
         field: 'date',
+        rule: 'calendar-date',
       });
     }
     return this.audit.audited(actor, 'calendarOverrideSet', async (manager) => {

@@ -204,6 +204,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/stage-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many projects match the board's filters in each stage (the list's pages carry no total). */
+        get: operations["projectStageCountsStageCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects": {
         parameters: {
             query?: never;
@@ -1816,6 +1833,13 @@ export interface components {
                 message: string;
             } | null;
         };
+        ProjectStageCounts: {
+            stages: {
+                stage: string;
+                projects: number;
+            }[];
+            total: number;
+        };
         ProjectTimeline: {
             projectId: string;
             workflowId: string;
@@ -3068,6 +3092,63 @@ export interface operations {
             };
             /** @description A domain rule refused the request (named in rule). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    projectStageCountsStageCounts: {
+        parameters: {
+            query?: {
+                stage?: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
+                status?: string;
+                college?: string;
+                mentorId?: string;
+                needsAttention?: boolean;
+                /** @description Only projects with a pending step past its due time. */
+                overdue?: boolean;
+                /** @description Text in the title (case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectStageCounts"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role may not do this (reviewers read only). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

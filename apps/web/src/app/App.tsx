@@ -11,10 +11,11 @@ import { PageLoading } from './PageLoading';
 import { RequireSignIn } from './RequireSignIn';
 import { SignInPage } from './SignInPage';
 import { HomeRedirect } from './HomeRedirect';
+import { loadBoardPage, prefetchRoute } from './route-prefetch';
 import { theme } from './theme';
 
 // Each route's code loads with the route, so sign-in and the board stay small.
-const BoardPage = lazy(() => import('../projects/BoardPage'));
+const BoardPage = lazy(loadBoardPage);
 const ProjectPage = lazy(() => import('../projects/ProjectPage'));
 const NewApplicationPage = lazy(() => import('../projects/NewApplicationPage'));
 const InboxPage = lazy(() => import('../inbox/InboxPage'));
@@ -23,6 +24,10 @@ const TimelinePage = lazy(() => import('../audit/TimelinePage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const MentorProfilePage = lazy(() => import('../mentors/MentorProfilePage'));
+const MentorsPage = lazy(() => import('../mentors/MentorsPage'));
+const CalendarOverridesPage = lazy(() => import('../calendar/CalendarOverridesPage'));
+// ECharts comes with this route alone.
+const DashboardPage = lazy(() => import('../portfolio/DashboardPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -33,6 +38,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+prefetchRoute(queryClient, window.location.pathname);
 
 export function App() {
   const { i18n } = useTranslation();
@@ -61,6 +68,9 @@ export function App() {
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="admin/users" element={<UsersPage />} />
                     <Route path="profile" element={<MentorProfilePage />} />
+                    <Route path="mentors" element={<MentorsPage />} />
+                    <Route path="calendar" element={<CalendarOverridesPage />} />
+                    <Route path="dashboard" element={<DashboardPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Route>

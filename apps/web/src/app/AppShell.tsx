@@ -56,6 +56,18 @@ export function AppShell() {
       ),
     },
     role === 'mentor' && { key: '/profile', label: <Link to="/profile">{t('nav.profile')}</Link> },
+    canReadEverything(role) && {
+      key: '/dashboard',
+      label: <Link to="/dashboard">{t('nav.dashboard')}</Link>,
+    },
+    canReadEverything(role) && {
+      key: '/mentors',
+      label: <Link to="/mentors">{t('nav.mentors')}</Link>,
+    },
+    canReadEverything(role) && {
+      key: '/calendar',
+      label: <Link to="/calendar">{t('nav.calendar')}</Link>,
+    },
     (role === 'reviewer' || role === 'admin') && {
       key: '/audit',
       label: <Link to="/audit">{t('nav.audit')}</Link>,
@@ -73,7 +85,10 @@ export function AppShell() {
       selectedKeys={selected}
       items={items}
       onClick={() => setMenuOpen(false)}
-      style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+      // Every page stays a visible link: items wrap to a second line rather than hide behind
+      // an overflow button whose hidden links would still take the keyboard's focus.
+      disabledOverflow
+      style={{ flex: 1, minWidth: 0, borderBottom: 'none', flexWrap: 'wrap', lineHeight: '44px' }}
     />
   );
 
@@ -87,6 +102,9 @@ export function AppShell() {
           background: '#fff',
           paddingInline: narrow ? 12 : 24,
           borderBottom: '1px solid #f0f0f0',
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 'normal',
         }}
       >
         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>

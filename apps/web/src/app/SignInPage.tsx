@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Panel } from './Panel';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -33,7 +34,7 @@ export function SignInPage() {
   if (me.data) return <Navigate to={from} replace />;
   return (
     <main style={{ maxWidth: 420, margin: '10vh auto', padding: 16 }}>
-      <Card>
+      <Panel>
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
             <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
@@ -68,7 +69,7 @@ export function SignInPage() {
             </Button>
           </Form>
         </Space>
-      </Card>
+      </Panel>
     </main>
   );
 }

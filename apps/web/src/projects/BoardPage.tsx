@@ -2,13 +2,13 @@ import { OPEN_STAGES, type Stage } from '@app/domain';
 import {
   Badge,
   Button,
-  Card,
   Checkbox,
   Empty,
   Flex,
   Input,
   List,
   Select,
+  Skeleton,
   Space,
   Tag,
   Typography,
@@ -16,20 +16,21 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../app/Panel';
 import { canActAsStaff, useMe } from '../app/session';
 import { useFormat } from '../i18n/use-format';
-import { useMentors, useProjectPages, type ProjectListQuery } from './queries';
+import {
+  boardColumnQuery,
+  boardCountsQuery,
+  useMentors,
+  useProjectPages,
+  useStageCounts,
+  type BoardFilters,
+  type ProjectListQuery,
+} from './queries';
 
-const PAGE_SIZE = 20;
-
-interface BoardFilters {
-  q?: string;
-  college?: string;
-  mentorId?: string;
-  stage?: Stage;
-  needsAttention?: boolean;
-  overdue?: boolean;
-}
+/** Dark amber on pale yellow: about 7:1. */
+const OVERDUE_TAG = { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' };
 
 /** The pipeline: one column per open stage, each paging through the read model on its own. */
 export default function BoardPage() {
@@ -38,6 +39,9 @@ export default function BoardPage() {
   const [filters, setFilters] = useState<BoardFilters>({});
   const mentors = useMentors(me.data?.role !== 'mentor');
   const stages = filters.stage ? [filters.stage] : OPEN_STAGES;
+  const counts = useStageCounts(boardCountsQuery(filters));
+  const totalOf = (stage: Stage): number | undefined =>
+    counts.data?.stages.find((row) => row.stage === stage)?.projects;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -59,9 +63,11 @@ export default function BoardPage() {
           placeholder={t('board.college')}
           allowClear
           style={{ width: 180 }}
-          onPressEnter={(event) =>
-            setFilters((f) => ({ ...f, college: event.currentTarget.value.trim() || undefined }))
-          }
+          onPressEnter={(event) => {
+            // Read now: React clears currentTarget once the handler returns.
+            const college = event.currentTarget.value.trim() || undefined;
+            setFilters((f) => ({ ...f, college }));
+          }}
           onChange={(event) => {
             if (event.target.value === '') setFilters((f) => ({ ...f, college: undefined }));
           }}
@@ -113,16 +119,8 @@ export default function BoardPage() {
           <StageColumn
             key={stage}
             stage={stage}
-            query={{
-              stage,
-              q: filters.q,
-              college: filters.college,
-              mentorId: filters.mentorId,
-              needsAttention: filters.needsAttention,
-              overdue: filters.overdue,
-              status: undefined,
-              limit: PAGE_SIZE,
-            }}
+            total={totalOf(stage)}
+            query={boardColumnQuery(stage, filters)}
           />
         ))}
       </div>
@@ -130,27 +128,45 @@ export default function BoardPage() {
   );
 }
 
-function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }) {
+function StageColumn({
+  stage,
+  query,
+  total,
+}: {
+  stage: Stage;
+  query: ProjectListQuery;
+  /** All the column's projects, from the counts; until they arrive, what the pages show. */
+  total?: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const pages = useProjectPages(query);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const count = pages.hasNextPage ? `${items.length}+` : String(items.length);
+  const loaded = pages.hasNextPage ? `${items.length}+` : String(items.length);
+  const count = total === undefined ? loaded : String(total);
   // The moment the page arrived, so "overdue" matches what the API's read model said then.
   const now = pages.dataUpdatedAt;
   return (
-    <Card
-      size="small"
+    <Panel
       title={
         <h2 style={{ fontSize: 15, margin: 0 }}>
           {t(`stages.${stage}`)}{' '}
-          <Badge count={count} showZero color="#434343" aria-label={t('board.count', { count })} />
+          <Badge
+            count={count}
+            showZero
+            overflowCount={Number.MAX_SAFE_INTEGER}
+            color="#434343"
+            aria-label={t('board.count', { count })}
+            data-testid={`count-${stage}`}
+          />
         </h2>
       }
-      loading={pages.isPending}
       data-testid={`column-${stage}`}
+      aria-busy={pages.isPending}
     >
-      {items.length === 0 ? (
+      {pages.isPending ? (
+        <Skeleton active title={false} />
+      ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />
       ) : (
         <List
@@ -171,7 +187,10 @@ function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }
                   <Space size={4} wrap>
                     {project.status === 'ON_HOLD' && <Tag>{t('status.ON_HOLD')}</Tag>}
                     {project.needsAttention && <Tag color="error">{t('board.flaggedTag')}</Tag>}
-                    {overdue && <Tag color="warning">{t('board.overdueTag')}</Tag>}
+                    {overdue && (
+                      // antd's static warning tag is amber on pale yellow, under 4.5:1.
+                      <Tag style={OVERDUE_TAG}>{t('board.overdueTag')}</Tag>
+                    )}
                     {project.nextDueAt && (
                       <Typography.Text type="secondary">
                         {t('board.due', { at: format.dateTime(project.nextDueAt) })}
@@ -184,11 +203,16 @@ function StageColumn({ stage, query }: { stage: Stage; query: ProjectListQuery }
           }}
         />
       )}
+      {pages.hasNextPage && total !== undefined && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+          {t('board.countOf', { shown: items.length, total })}
+        </Typography.Paragraph>
+      )}
       {pages.hasNextPage && (
         <Button block onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
           {t('board.more')}
         </Button>
       )}
-    </Card>
+    </Panel>
   );
 }
