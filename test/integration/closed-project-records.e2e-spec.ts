@@ -1,17 +1,12 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { backfillProjectRecords } from '@app/persistence';
 import { projectWorkflowId } from '@app/workflows/public-api';
 import { ArchiveSweeper } from '../../apps/worker/src/archive/archive-sweeper.service';
 import { eventually } from '../support/eventually';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
-import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
-import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
-import { bootApi } from '../support/test-api';
-
-function bodyOf(decision: object): object {
-  return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
-}
+import { HttpAs } from '../support/http-client';
+import { IntegrationContext } from '../support/integration-context';
+import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
 
 interface OpenView {
   state: {
@@ -24,28 +19,19 @@ interface OpenView {
 
 describe('HTTP: a closed project keeps its record', () => {
   let ctx: IntegrationContext;
-  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;
   let reviewer: HttpAs;
   let mentorId: string;
+  let cast: SignedInCast;
 
   beforeAll(async () => {
-    ctx = await openIntegrationContext('closed-records');
-    app = await bootApi(ctx.config);
-    mentorId = await createRoomyMentor(ctx.db);
-    [staff, staff2, mentor, reviewer] = await Promise.all([
-      signedInUser(app, ctx.db, 'staff'),
-      signedInUser(app, ctx.db, 'staff'),
-      signedInUser(app, ctx.db, 'mentor', { mentorId }),
-      signedInUser(app, ctx.db, 'reviewer'),
-    ]);
+    cast = await signedInCast('closed-records', ['staff', 'staff', 'mentor', 'reviewer']);
+    ({ ctx, mentorId } = cast);
+    [staff, staff2, mentor, reviewer] = cast.people;
   });
-  afterAll(async () => {
-    await app?.close();
-    await ctx?.close();
-  });
+  afterAll(() => cast?.close());
 
   it('answers the same application, plan versions, contacts and company after INCUBATED, also once Temporal deleted the history', async () => {
     const created = await staff.post('/projects', sampleApplication(uniqueSuffix()), {

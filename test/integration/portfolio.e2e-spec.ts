@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { STAYS_FROM_AUDIT_LOG } from '@app/persistence';
 import { shanghaiDate } from '../../apps/api/src/portfolio/portfolio.service';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
-import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
-import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
-import { bootApi } from '../support/test-api';
-
-function bodyOf(decision: object): object {
-  return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
-}
+import { HttpAs } from '../support/http-client';
+import { IntegrationContext } from '../support/integration-context';
+import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
 
 interface StayRow {
   stage: string;
@@ -23,28 +18,19 @@ const DAY_MS = 86_400_000;
 
 describe('GET /portfolio: figures from stage stays and project records', () => {
   let ctx: IntegrationContext;
-  let app: NestFastifyApplication;
   let staff: HttpAs;
   let staff2: HttpAs;
   let mentor: HttpAs;
   let reviewer: HttpAs;
   let mentorId: string;
+  let cast: SignedInCast;
 
   beforeAll(async () => {
-    ctx = await openIntegrationContext('portfolio');
-    app = await bootApi(ctx.config);
-    mentorId = await createRoomyMentor(ctx.db);
-    [staff, staff2, mentor, reviewer] = await Promise.all([
-      signedInUser(app, ctx.db, 'staff'),
-      signedInUser(app, ctx.db, 'staff'),
-      signedInUser(app, ctx.db, 'mentor', { mentorId }),
-      signedInUser(app, ctx.db, 'reviewer'),
-    ]);
+    cast = await signedInCast('portfolio', ['staff', 'staff', 'mentor', 'reviewer']);
+    ({ ctx, mentorId } = cast);
+    [staff, staff2, mentor, reviewer] = cast.people;
   });
-  afterAll(async () => {
-    await app?.close();
-    await ctx?.close();
-  });
+  afterAll(() => cast?.close());
 
   async function submit(college: string): Promise<string> {
     const created = await staff.post('/projects', sampleApplication(uniqueSuffix(), { college }), {

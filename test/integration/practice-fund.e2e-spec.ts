@@ -1,20 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { projectWorkflowId } from '@app/workflows/public-api';
 import { PracticeFundDrawActivities } from '../../apps/worker/src/activities/practice-fund.activities';
 import { recordHistoryFixture } from '../support/history-fixtures';
 import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
-import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
-import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
-import { bootApi } from '../support/test-api';
-
-function bodyOf(decision: object): object {
-  return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
-}
+import { HttpAs } from '../support/http-client';
+import { IntegrationContext } from '../support/integration-context';
+import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
 
 describe('the innovation practice fund', () => {
   let ctx: IntegrationContext;
-  let app: NestFastifyApplication;
   let admin: HttpAs;
   let staff: HttpAs;
   let mentor: HttpAs;
@@ -23,21 +17,14 @@ describe('the innovation practice fund', () => {
   // A year of its own, so other suites' contacts never share this budget.
   const year = 2100 + randomInt(800);
 
+  let cast: SignedInCast;
+
   beforeAll(async () => {
-    ctx = await openIntegrationContext('practice-fund');
-    app = await bootApi(ctx.config);
-    mentorId = await createRoomyMentor(ctx.db);
-    [admin, staff, mentor, reviewer] = await Promise.all([
-      signedInUser(app, ctx.db, 'admin'),
-      signedInUser(app, ctx.db, 'staff'),
-      signedInUser(app, ctx.db, 'mentor', { mentorId }),
-      signedInUser(app, ctx.db, 'reviewer'),
-    ]);
+    cast = await signedInCast('practice-fund', ['admin', 'staff', 'mentor', 'reviewer']);
+    ({ ctx, mentorId } = cast);
+    [admin, staff, mentor, reviewer] = cast.people;
   });
-  afterAll(async () => {
-    await app?.close();
-    await ctx?.close();
-  });
+  afterAll(() => cast?.close());
 
   const fundContact = (contactId: string, outcome: string, amountFen: number) => ({
     ...bodyOf(d.contact(contactId, 'meeting')),

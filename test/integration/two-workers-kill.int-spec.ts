@@ -1,57 +1,24 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { temporalConnectionOptions } from '@app/temporal-connection';
-import { repoRoot } from '../../infra/dev/repo-root';
 import { sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { HAPPY_PATH } from '../support/pipeline-steps';
 import { decide, ProjectHandle, recordsOf, startProject } from '../support/project-driver';
 import { testConfig } from '../support/test-env';
 import { ensureTestMentors } from '../support/test-mentors';
+import { exitOf, startWorkerProcess, WorkerProcess, workerEnv } from '../support/worker-process';
 
 const PROJECTS = 6;
 /** The step after which one worker is killed: projects are mid-path, activities in flight. */
 const KILL_AFTER_STEP = 3;
 
-/** A built worker process, as production runs it. */
-function workerProcess(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const entry = join(repoRoot(), 'dist/apps/worker/src/main.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [entry], {
-    cwd: repoRoot(),
-    env: {
-      ...process.env,
-      ...env,
-      LOG_LEVEL: 'warn',
-      NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-function exitOf(child: ChildProcess): Promise<unknown> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', resolve));
-}
-
 describe('two workers: one is killed with kill -9 mid-run and every project finishes on the other', () => {
   const config = testConfig({ TEMPORAL_TASK_QUEUE: `two-workers-${uniqueSuffix()}` });
-  const env = {
-    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-    DATABASE_URL: config.DATABASE_URL,
-    DATABASE_OWNER_URL: config.DATABASE_OWNER_URL,
-  };
+  const env = workerEnv(config);
   let connection: Connection;
   let client: Client;
   let db: Pool;
-  const workers: ReturnType<typeof workerProcess>[] = [];
+  const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     connection = await Connection.connect(temporalConnectionOptions(config));
@@ -70,7 +37,7 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
   });
 
   it('loses no decision, record or project', async () => {
-    workers.push(workerProcess(env), workerProcess(env));
+    workers.push(startWorkerProcess(env), startWorkerProcess(env));
     const [doomed, survivor] = workers;
     const projects: { projectId: string; handle: ProjectHandle }[] = [];
     for (let i = 0; i < PROJECTS; i += 1) {

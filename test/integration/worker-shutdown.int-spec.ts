@@ -1,9 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { repoRoot } from '../../infra/dev/repo-root';
 import {
   d,
   mentorA,
@@ -15,43 +11,11 @@ import {
 import { decide, ProjectHandle, startProject, stateOf } from '../support/project-driver';
 import { testConfig } from '../support/test-env';
 import { ensureTestMentors } from '../support/test-mentors';
-
-/** The built worker as production runs it: its own process, its own signal handling. */
-function startWorkerProcess(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-} {
-  const entry = join(repoRoot(), 'dist/apps/worker/src/main.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [entry], {
-    cwd: repoRoot(),
-    // The dispatcher would try other suites' emails on the default SMTP port: keep it idle.
-    env: {
-      ...process.env,
-      ...env,
-      LOG_LEVEL: 'warn',
-      NOTIFICATION_DISPATCH_INTERVAL_MS: '3600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+import { exitOf, startWorkerProcess, workerEnv } from '../support/worker-process';
 
 describe('worker: SIGTERM drains, and projects continue after a restart', () => {
   const config = testConfig({ TEMPORAL_TASK_QUEUE: `shutdown-${uniqueSuffix()}` });
-  const env = {
-    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-    DATABASE_URL: config.DATABASE_URL,
-    DATABASE_OWNER_URL: config.DATABASE_OWNER_URL,
-  };
+  const env = workerEnv(config);
   let connection: Connection;
   let client: Client;
   let db: Pool;

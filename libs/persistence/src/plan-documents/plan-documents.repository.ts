@@ -22,14 +22,7 @@ const COLUMNS = `id, project_id AS "projectId", file_name AS "fileName", media_t
 /** Records an upload, expiring after `ttlSeconds` unless a plan version refers to it. */
 export async function insertPlanDocument(
   db: Queryable,
-  document: {
-    id: string;
-    projectId: string;
-    fileName: string;
-    mediaType: string;
-    sizeBytes: number;
-    sha256: string;
-    storageKey: string;
+  document: Omit<StoredPlanDocument, 'uploadedAt' | 'referencedAt' | 'expiresAt'> & {
     uploadedBy: string;
     ttlSeconds: number;
   },
