@@ -321,6 +321,15 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       rule: 'not-on-hold',
       names: 'not-on-hold',
     },
+    {
+      what: 'a note by a mentor only proposed, not assigned',
+      decisionType: 'addNote',
+      target: 'proposed',
+      send: () => mentor.decide(id('proposed'), 'notes', { comment: 'Not mine yet.' }),
+      status: 422,
+      rule: 'not-your-project',
+      names: 'assigned mentor',
+    },
     // More stateful refusals.
     {
       what: 'screening a project on hold',

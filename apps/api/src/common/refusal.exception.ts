@@ -24,3 +24,8 @@ export class RefusalException extends HttpException {
     );
   }
 }
+
+/** The body of a 409 built from a domain refusal (`projectClosed()`): its message and rule. */
+export function conflictBody(refusal: Refusal): { message: string; rule: string } {
+  return { message: refusal.message, rule: refusal.rule };
+}

@@ -11,7 +11,7 @@ import {
 } from '@app/domain';
 import { auditedDecision } from '@app/persistence';
 import { decisionUpdateFor, decisionUpdateId } from '@app/workflows/public-api';
-import { RefusalException } from '../common/refusal.exception';
+import { conflictBody, RefusalException } from '../common/refusal.exception';
 import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { isWorkflowClosedError } from '../temporal/temporal-errors';
@@ -104,8 +104,7 @@ export class DecisionsService {
   ): Promise<DecisionResult> {
     const row = await auditedDecision(this.dataSource, projectId, decisionId);
     if (!row) {
-      const { message, rule } = projectClosed();
-      throw new ConflictException({ message, rule });
+      throw new ConflictException(conflictBody(projectClosed()));
     }
     if (row.decisionHash !== decisionContentHash(decision.type, decision, actor)) {
       throw new RefusalException([decisionIdReused(decisionId)]);

@@ -1,8 +1,15 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Actor, MATCHING_WEIGHTS, matchingProjectOf, rankMentors } from '@app/domain';
+import {
+  Actor,
+  MATCHING_WEIGHTS,
+  matchingProjectOf,
+  projectClosed,
+  rankMentors,
+} from '@app/domain';
 import { heldPlaces, isUuid, Mentor, mentorProfilesFor } from '@app/persistence';
+import { conflictBody } from '../common/refusal.exception';
 import { stateQuery } from '@app/workflows/public-api';
 import {
   AdminAuditActor,
@@ -145,10 +152,9 @@ export class MentorsService {
   async candidates(projectId: string, actor: Actor): Promise<MentorCandidatesView> {
     const project = await this.access.visibleProject(projectId, actor, 'mentorCandidates');
     if (project.status === 'CLOSED') {
-      throw new ConflictException({
-        message: `project ${projectId} is closed: it has no mentor to match`,
-        rule: 'project-closed',
-      });
+      throw new ConflictException(
+        conflictBody(projectClosed(`project ${projectId} is closed: it has no mentor to match`)),
+      );
     }
     const view = await this.temporal.call((client) =>
       client.workflow.getHandle(project.workflowId).query(stateQuery),

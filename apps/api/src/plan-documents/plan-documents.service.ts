@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Actor, LIMITS, PlanDocument as PlanVersionDocument } from '@app/domain';
+import { Actor, LIMITS, PlanDocument as PlanVersionDocument, projectClosed } from '@app/domain';
 import {
   deleteExpiredPlanDocuments,
   findPlanDocument,
@@ -22,7 +22,7 @@ import {
   markPlanDocumentReferenced,
   StoredPlanDocument,
 } from '@app/persistence';
-import { RefusalException } from '../common/refusal.exception';
+import { conflictBody, RefusalException } from '../common/refusal.exception';
 import { ProjectAccessService } from '../projects/project-access.service';
 import {
   PLAN_DOCUMENT_KINDS,
@@ -75,10 +75,7 @@ export class PlanDocumentsService {
     try {
       const project = await this.access.visibleProject(projectId, actor, 'uploadPlanDocument');
       if (project.status === 'CLOSED') {
-        throw new ConflictException({
-          message: `project ${projectId} is closed`,
-          rule: 'project-closed',
-        });
+        throw new ConflictException(conflictBody(projectClosed(`project ${projectId} is closed`)));
       }
       const fileName = fileNameOf(file.originalname);
       const kind = kindOf(fileName, await recogniseDocument(file.path));
