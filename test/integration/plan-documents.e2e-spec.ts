@@ -205,7 +205,7 @@ describe('HTTP: business-plan documents, uploaded, referred to by a plan version
       expect.objectContaining({
         statusCode: 413,
         rule: 'document-size-limit',
-        message: expect.stringContaining('larger than the limit of 50 MB'),
+        message: expect.stringContaining('larger than the limit of 52428800 bytes (50 MB)'),
       }),
     );
     expect(readdirSync(storageDir, { recursive: true }).length).toBe(before);

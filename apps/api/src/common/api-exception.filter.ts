@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   isGrpcDeadlineError,
   isGrpcServiceError,
@@ -18,6 +18,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '@app/domain';
 import { refusalStatus } from './refusal.exception';
 import { noteRefusalReason } from '../metrics/http-metrics.hook';
+import { bodyTooLargeAnswer } from '../http/body-too-large';
 
 interface ErrorBody {
   statusCode: number;
@@ -37,7 +38,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const body: ErrorBody =
+      bodyTooLargeAnswer(exception, host.switchToHttp().getRequest<FastifyRequest>()) ??
+      this.toBody(exception);
     // A lockout tells when to try again.
     if (typeof body.retryAfterSeconds === 'number') {
       response.header('Retry-After', String(body.retryAfterSeconds));
