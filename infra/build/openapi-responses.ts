@@ -2,11 +2,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createGenerator, Definition } from 'ts-json-schema-generator';
 import ts from 'typescript';
+import type { DecisionType } from '@app/domain';
+import { decisionRoles } from '../../apps/api/src/decisions/decision-roles';
 import { repoRoot } from '../dev/repo-root';
 
 export const OPENAPI_RESPONSES_FILE = 'openapi-responses.ts';
 
-const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
+/** `@DecisionEndpoint(path, type)`: a POST answering the decision's result (decision-endpoint.ts). */
+const DECISION_ENDPOINT = 'DecisionEndpoint';
+const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', DECISION_ENDPOINT]);
 
 /** What one handler answers on success, read from its declared return type. */
 export interface HandlerResponse {
@@ -76,6 +80,18 @@ function readReturnType(
   return response;
 }
 
+/** A decision's endpoint answers its DecisionResult, to the roles of its permission. */
+function decisionHandler(type: DecisionType): HandlerResponse {
+  return {
+    csv: false,
+    file: false,
+    rawObject: false,
+    json: { schema: 'DecisionResult', list: false },
+    public: false,
+    roles: decisionRoles(type),
+  };
+}
+
 /** Every handler's declared response, keyed `Controller.method`. */
 export function readHandlerResponses(files: string[]): Record<string, HandlerResponse> {
   const handlers: Record<string, HandlerResponse> = {};
@@ -95,6 +111,11 @@ export function readHandlerResponses(files: string[]): Record<string, HandlerRes
         const decorators = ts.getDecorators(member) ?? [];
         if (!decorators.some((d) => HTTP_DECORATORS.has(decoratorName(d) ?? ''))) continue;
         const where = `${relative(repoRoot(), file)} ${controller}.${member.name.text}`;
+        const decision = decoratorArgs(decorators, DECISION_ENDPOINT)?.[1] as DecisionType;
+        if (decision !== undefined && !member.type) {
+          handlers[`${controller}.${member.name.text}`] = decisionHandler(decision);
+          continue;
+        }
         if (!member.type) throw new Error(`${where}: declare the handler's return type`);
         handlers[`${controller}.${member.name.text}`] = {
           ...readReturnType(member.type, where),

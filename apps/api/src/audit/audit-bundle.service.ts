@@ -12,6 +12,7 @@ import {
   AuditBundleUnavailableError,
   AuditChainBrokenError,
   exportAuditBundle,
+  projectExists,
   signAuditCheckpoint,
 } from '@app/persistence';
 import { periodBound } from './audit-export.service';
@@ -32,10 +33,8 @@ export class AuditBundleService {
   async bundle(query: AuditBundleQuery): Promise<AuditBundle> {
     const scope = this.scopeOf(query);
     if ('projectId' in scope) {
-      const found: unknown[] = await this.dataSource.query('SELECT 1 FROM projects WHERE id = $1', [
-        scope.projectId,
-      ]);
-      if (found.length === 0) throw new NotFoundException(`project ${scope.projectId} not found`);
+      if (!(await projectExists(this.dataSource, scope.projectId)))
+        throw new NotFoundException(`project ${scope.projectId} not found`);
     }
     const key = this.config.auditSigningKey;
     try {

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ProjectRow } from '../projects/project-access.service';
+import { projectsAuditedBetween } from '@app/persistence';
 import { timelineCsv } from '../project-history/timeline-csv';
 import { TimelineService } from '../project-history/timeline.service';
 import type { TimelineEntry } from '../project-history/timeline.types';
@@ -36,13 +36,7 @@ export class AuditExportService {
     if (!(from < to)) {
       throw new UnprocessableEntityException({ message: 'from must be before to', field: 'from' });
     }
-    const projects: ProjectRow[] = await this.dataSource.query(
-      `SELECT p.* FROM projects p
-        WHERE p.id IN (SELECT DISTINCT project_id FROM audit_events
-                        WHERE workflow_time >= $1 AND workflow_time < $2)
-        ORDER BY p.created_at, p.id LIMIT $3`,
-      [from, to, MAX_PROJECTS + 1],
-    );
+    const projects = await projectsAuditedBetween(this.dataSource, from, to, MAX_PROJECTS + 1);
     if (projects.length > MAX_PROJECTS) {
       throw new UnprocessableEntityException({
         message: `more than ${MAX_PROJECTS} projects have records in this period: export shorter periods`,

@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@
 import type { Actor } from '@app/domain';
 import type { AuthenticatedCaller, AuthenticatedRequest } from './authenticated-caller';
 
-function callerOf(context: ExecutionContext): AuthenticatedCaller {
+export function callerOf(context: ExecutionContext): AuthenticatedCaller {
   const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
   // Only a @Public route has no caller, and such a route has no actor to ask for.
   if (!caller) throw new UnauthorizedException('this route needs a signed-in caller');
@@ -16,10 +16,13 @@ export const CurrentCaller = createParamDecorator(
 
 /** The domain Actor of a decision, taken from the bearer token and never from the body. */
 export const CurrentActor = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Actor => {
-    const caller = callerOf(context);
-    return caller.mentorId
-      ? { userId: caller.userId, role: caller.role, mentorId: caller.mentorId }
-      : { userId: caller.userId, role: caller.role };
-  },
+  (_data: unknown, context: ExecutionContext): Actor => actorOf(context),
 );
+
+/** The domain Actor of the request's caller. */
+export function actorOf(context: ExecutionContext): Actor {
+  const caller = callerOf(context);
+  return caller.mentorId
+    ? { userId: caller.userId, role: caller.role, mentorId: caller.mentorId }
+    : { userId: caller.userId, role: caller.role };
+}

@@ -6,13 +6,17 @@ import {
   Decision,
   decisionContentHash,
   DecisionResult,
-  Refusal,
   validateDecisionShape,
 } from '@app/domain';
+import { auditedDecision } from '@app/persistence';
 import { decisionUpdateFor, decisionUpdateId } from '@app/workflows/public-api';
 import { RefusalException } from '../common/refusal.exception';
+import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
+import { resolveDecisionId } from './decision-id';
+import type { DecisionCall } from './decision-endpoint';
+import type { DecisionBodyDto, SubmitPlanVersionDto } from './dto';
 
 /**
  * Carries a person's decision into the project's workflow as an Update. The API judges only
@@ -25,7 +29,37 @@ export class DecisionsService {
     private readonly access: ProjectAccessService,
     private readonly temporal: TemporalGateway,
     private readonly dataSource: DataSource,
+    private readonly planDocuments: PlanDocumentsService,
   ) {}
+
+  /** A decision as its endpoint received it: the body's fields under the endpoint's type. */
+  take(call: DecisionCall, body: DecisionBodyDto): Promise<DecisionResult> {
+    const { decisionId, ...fields } = body;
+    // A plain JSON value, as the workflow will see it, so both hash the same content.
+    const decision = JSON.parse(JSON.stringify({ ...fields, type: call.type })) as Decision;
+    return this.decide(
+      call.projectId,
+      call.actor,
+      decision,
+      resolveDecisionId(decisionId, call.idempotencyKey),
+    );
+  }
+
+  /**
+   * A plan version names its document by an upload's documentId or in full; either way the
+   * decision carries the whole record, and an accepted one keeps the upload from expiring.
+   */
+  async submitPlanVersion(call: DecisionCall, body: SubmitPlanVersionDto): Promise<DecisionResult> {
+    const { documentId, ...fields } = body;
+    const document = await this.planDocuments.documentForPlanVersion(
+      call.projectId,
+      documentId,
+      body.document,
+    );
+    const result = await this.take(call, Object.assign(fields, { document }));
+    if (document) await this.planDocuments.markReferenced(call.projectId, document.documentId);
+    return result;
+  }
 
   async decide(
     projectId: string,
@@ -41,7 +75,7 @@ export class DecisionsService {
     try {
       return await this.temporal.call((client) =>
         client.workflow
-          .getHandle(project.workflow_id)
+          .getHandle(project.workflowId)
           .executeUpdate(decisionUpdateFor(decision.type), {
             args: [{ decisionId, actor, decision }],
             updateId: decisionUpdateId(decisionId, actor, decision),
@@ -66,20 +100,11 @@ export class DecisionsService {
     decision: Decision,
     decisionId: string,
   ): Promise<DecisionResult> {
-    const rows: {
-      decision_hash: string;
-      decision_result: DecisionResult | { refused: Refusal };
-    }[] = await this.dataSource.query(
-      `SELECT decision_hash, decision_result FROM audit_events
-          WHERE project_id = $1 AND decision_id = $2 AND kind = 'decision'
-          ORDER BY audit_events.seq LIMIT 1`,
-      [projectId, decisionId],
-    );
-    const row = rows[0];
+    const row = await auditedDecision(this.dataSource, projectId, decisionId);
     if (!row) {
       throw new ConflictException({ message: 'The project is closed.', rule: 'project-closed' });
     }
-    if (row.decision_hash !== decisionContentHash(decision.type, decision, actor)) {
+    if (row.decisionHash !== decisionContentHash(decision.type, decision, actor)) {
       throw new RefusalException([
         {
           kind: 'RuleRefused',
@@ -89,8 +114,8 @@ export class DecisionsService {
         },
       ]);
     }
-    if ('refused' in row.decision_result) throw new RefusalException([row.decision_result.refused]);
-    return row.decision_result;
+    if ('refused' in row.decisionResult) throw new RefusalException([row.decisionResult.refused]);
+    return row.decisionResult;
   }
 }
 

@@ -153,7 +153,7 @@ export class MentorsService {
       });
     }
     const view = await this.temporal.call((client) =>
-      client.workflow.getHandle(project.workflow_id).query(stateQuery),
+      client.workflow.getHandle(project.workflowId).query(stateQuery),
     );
     const profiles = await mentorProfilesFor(this.dataSource, projectId);
     const ranking = rankMentors(matchingProjectOf(view.state), profiles);

@@ -25,7 +25,7 @@ export class RawHistoryService {
 
   async download(projectId: string, actor: Actor): Promise<ProjectHistoryDownload> {
     const row = await this.access.rawHistoryProject(projectId, actor, 'history');
-    const joined = await this.runs.runsOf(row.workflow_id);
+    const joined = await this.runs.runsOf(row.workflowId);
     return {
       projectId,
       workflowId: joined.workflowId,
@@ -41,7 +41,7 @@ export class RawHistoryService {
 
   async downloadRun(projectId: string, runId: string, actor: Actor): Promise<object> {
     const row = await this.access.rawHistoryProject(projectId, actor, 'history');
-    const joined = await this.runs.runsOf(row.workflow_id);
+    const joined = await this.runs.runsOf(row.workflowId);
     const run = joined.runs.find((candidate) => candidate.runId === runId);
     if (!run) throw new NotFoundException(`run ${runId} of project ${projectId} not found`);
     return ProjectRunsService.historyJson(run);

@@ -42,7 +42,7 @@ export class ReplayCheckService implements OnModuleDestroy {
 
   async check(projectId: string, actor: Actor): Promise<ProjectReplayCheck> {
     const row = await this.access.rawHistoryProject(projectId, actor, 'replay-check');
-    const { workflowId, runs } = await this.runs.runsOf(row.workflow_id);
+    const { workflowId, runs } = await this.runs.runsOf(row.workflowId);
     const report = await replayRuns(this.replayer, workflowId, runs);
     return { projectId, workflowId, ...report };
   }

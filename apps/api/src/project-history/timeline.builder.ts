@@ -6,26 +6,13 @@ import type { LoadedDataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { Actor, Decision, DecisionResult, Refusal } from '@app/domain';
 import { decisionNote } from '@app/domain';
+import type { AuditEventRecord } from '@app/persistence';
 import type { AuditEntryInput, DecisionInput, TransitionRecord } from '@app/workflows/public-api';
 import type { ProjectRun } from './project-runs.service';
 import type { TimelineEntry } from './timeline.types';
 
 const { EventType } = temporal.api.enums.v1;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
-
-/** An audit row as the timeline needs it. */
-export interface TimelineAuditRow {
-  seq: string;
-  run_id: string;
-  event_ref: string;
-  kind: 'decision' | 'system';
-  event_type: string;
-  actor: Actor | null;
-  workflow_time: Date;
-  payload: Record<string, unknown>;
-  decision_id: string | null;
-  decision_result: (DecisionResult | { refused: Refusal }) | null;
-}
 
 interface Placed {
   entry: TimelineEntry;
@@ -111,11 +98,11 @@ function systemOutcome(type: string, payload: Record<string, unknown>): string |
 export async function buildTimeline(
   converter: LoadedDataConverter,
   runs: ProjectRun[],
-  auditRows: TimelineAuditRow[],
+  auditRows: AuditEventRecord[],
 ): Promise<TimelineEntry[]> {
   const decode = <T>(payloads: temporal.api.common.v1.IPayload[] | null | undefined): Promise<T> =>
     decodeFromPayloadsAtIndex<T>(converter, 0, payloads ?? []);
-  const auditByRef = new Map(auditRows.map((row) => [`${row.run_id}/${row.event_ref}`, row]));
+  const auditByRef = new Map(auditRows.map((row) => [`${row.runId}/${row.eventRef}`, row]));
   const placedRows = new Set<string>();
   const seenDecisions = new Set<string>();
   const placed: Placed[] = [];
@@ -129,7 +116,7 @@ export async function buildTimeline(
         eventId: BigInt(String(event.eventId)),
       });
     };
-    const auditRowOf = (eventRef: string): TimelineAuditRow | undefined => {
+    const auditRowOf = (eventRef: string): AuditEventRecord | undefined => {
       const key = `${run.runId}/${eventRef}`;
       const row = auditByRef.get(key);
       if (row) placedRows.add(key);
@@ -238,7 +225,7 @@ export async function buildTimeline(
       const row = auditRowOf(updateId);
       const outcome = inProgress
         ? 'in progress'
-        : (decisionOutcome(row?.decision_result) ??
+        : (decisionOutcome(row?.decisionResult) ??
           (result ? decisionOutcome(result) : failure ? `refused: ${failure}` : null));
       place(decisionEntry(eventTime(start.event), start.name, input, outcome, row), start.event);
     }
@@ -246,25 +233,25 @@ export async function buildTimeline(
 
   // Rows whose run no history holds any more: the chain alone tells what happened.
   for (const row of auditRows) {
-    const key = `${row.run_id}/${row.event_ref}`;
+    const key = `${row.runId}/${row.eventRef}`;
     if (placedRows.has(key)) continue;
-    if (row.kind === 'decision' && row.decision_id && seenDecisions.has(row.decision_id)) continue;
-    const at = row.workflow_time.toISOString();
+    if (row.kind === 'decision' && row.decisionId && seenDecisions.has(row.decisionId)) continue;
+    const at = row.workflowTime.toISOString();
     const entry =
       row.kind === 'decision'
         ? decisionEntry(
             at,
-            row.event_type,
+            row.eventType,
             {
-              decisionId: row.decision_id ?? '',
+              decisionId: row.decisionId ?? '',
               actor: row.actor as Actor,
               decision: row.payload.decision as Decision,
             },
-            decisionOutcome(row.decision_result),
+            decisionOutcome(row.decisionResult),
             row,
           )
-        : systemEntry(row.event_type, row.actor, row.payload, row, at);
-    placed.push({ entry: { ...entry, runId: row.run_id }, runIndex: null, eventId: null });
+        : systemEntry(row.eventType, row.actor, row.payload, row, at);
+    placed.push({ entry: { ...entry, runId: row.runId }, runIndex: null, eventId: null });
   }
   return order(placed);
 }
@@ -274,7 +261,7 @@ function decisionEntry(
   type: string,
   input: DecisionInput,
   outcome: string | null,
-  row: TimelineAuditRow | undefined,
+  row: AuditEventRecord | undefined,
 ): TimelineEntry {
   return withActor(
     {
@@ -295,12 +282,12 @@ function systemEntry(
   type: string,
   actor: Actor | null,
   payload: Record<string, unknown>,
-  row: TimelineAuditRow | undefined,
+  row: AuditEventRecord | undefined,
   at: string,
 ): TimelineEntry {
   return withActor(
     {
-      ...blank(row ? row.workflow_time.toISOString() : at),
+      ...blank(row ? row.workflowTime.toISOString() : at),
       kind: 'system',
       type,
       outcome: systemOutcome(type, payload),

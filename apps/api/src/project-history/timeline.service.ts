@@ -3,10 +3,11 @@ import { SecurityRefusalException } from '../auth';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
 import { MentorPrivacy } from '../projects/mentor-privacy';
-import { ProjectAccessService, ProjectRow } from '../projects/project-access.service';
+import { auditEventsOfProject, displayNamesOf, StoredProject } from '@app/persistence';
+import { ProjectAccessService } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { ProjectRuns, ProjectRunsService } from './project-runs.service';
-import { buildTimeline, TimelineAuditRow } from './timeline.builder';
+import { buildTimeline } from './timeline.builder';
 import type { ProjectTimeline, TimelineEntry } from './timeline.types';
 
 /**
@@ -18,7 +19,7 @@ export class ProjectHistoryAccess {
   constructor(private readonly access: ProjectAccessService) {}
 
   /** A mentor reads a history only once assigned: a proposed one sees the summary alone. */
-  readableProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+  readableProject(projectId: string, actor: Actor, what: string): Promise<StoredProject> {
     return this.access.assignedProject(projectId, actor, what);
   }
 
@@ -26,7 +27,7 @@ export class ProjectHistoryAccess {
    * The raw history (and a replay of it) carries every activity's results, the mentor
    * ranking included: it is for staff, reviewers and admins, never for a mentor.
    */
-  async rawHistoryProject(projectId: string, actor: Actor, what: string): Promise<ProjectRow> {
+  async rawHistoryProject(projectId: string, actor: Actor, what: string): Promise<StoredProject> {
     // Refused for every mentor alike, so the answer tells nothing about the project.
     if (actor.role === 'mentor') {
       throw new SecurityRefusalException(
@@ -60,14 +61,9 @@ export class TimelineService {
   }
 
   /** The timeline of a project already checked as readable (the bulk export). */
-  async timelineOf(row: ProjectRow): Promise<ProjectTimeline> {
-    const joined: ProjectRuns = await this.runs.runsOf(row.workflow_id);
-    const auditRows: TimelineAuditRow[] = await this.dataSource.query(
-      `SELECT seq::text AS seq, run_id, event_ref, kind, event_type, actor, workflow_time, payload,
-              decision_id, decision_result
-         FROM audit_events WHERE project_id = $1 ORDER BY audit_events.seq`,
-      [row.id],
-    );
+  async timelineOf(row: StoredProject): Promise<ProjectTimeline> {
+    const joined: ProjectRuns = await this.runs.runsOf(row.workflowId);
+    const auditRows = await auditEventsOfProject(this.dataSource, row.id);
     const entries = await buildTimeline(
       this.temporal.client.options.loadedDataConverter,
       joined.runs,
@@ -75,7 +71,7 @@ export class TimelineService {
     );
     return {
       projectId: row.id,
-      workflowId: row.workflow_id,
+      workflowId: row.workflowId,
       title: row.title,
       college: row.college,
       runs: joined.runs.map((run) => ({
@@ -91,13 +87,11 @@ export class TimelineService {
 
   /** Adds each actor's display name, so a reader sees people rather than ids. */
   private async withNames(entries: TimelineEntry[]): Promise<TimelineEntry[]> {
-    const ids = [...new Set(entries.map((entry) => entry.actorUserId).filter(Boolean))];
+    const ids = [
+      ...new Set(entries.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : []))),
+    ];
     if (ids.length === 0) return entries;
-    const users: { id: string; display_name: string }[] = await this.dataSource.query(
-      'SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1::text[])',
-      [ids],
-    );
-    const names = new Map(users.map((user) => [user.id, user.display_name]));
+    const names = await displayNamesOf(this.dataSource, ids);
     return entries.map((entry) => ({
       ...entry,
       actorName: entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null,

@@ -42,11 +42,11 @@ export class ProjectDetailService {
   private async wholeDetail(projectId: string, actor: Actor): Promise<ProjectDetail> {
     const row = await this.access.visibleProject(projectId, actor, 'read');
     if (row.status === 'CLOSED') {
-      if (actor.role === 'mentor' && row.mentor_id !== actor.mentorId) throw notYours(projectId);
+      if (actor.role === 'mentor' && row.mentorId !== actor.mentorId) throw notYours(projectId);
       return closedProjectOf(row, await readProjectRecords(this.dataSource, projectId));
     }
     const view = await this.temporal.call((client) =>
-      client.workflow.getHandle(row.workflow_id).query(stateQuery),
+      client.workflow.getHandle(row.workflowId).query(stateQuery),
     );
     const records = projectRecordsOf(view.state);
     if (actor.role !== 'mentor') {

@@ -4,9 +4,11 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import {
+  claimTitle,
   completeSubmission,
   findSubmission,
   insertSubmission,
+  projectStageAndCollege,
   SubmissionClaim,
   upsertProjectSnapshot,
 } from '@app/persistence';
@@ -97,11 +99,7 @@ export class ProjectSubmissionService {
   private async checkPreviousProject(application: Application): Promise<void> {
     const previous = application.previousProjectId;
     if (previous === undefined) return;
-    const rows: { stage: string; college: string }[] = await this.dataSource.query(
-      'SELECT stage, college FROM projects WHERE id::text = $1',
-      [previous],
-    );
-    const found = rows[0];
+    const found = await projectStageAndCollege(this.dataSource, previous);
     const why = !found
       ? `no project ${previous} exists`
       : found.college !== application.college
@@ -203,10 +201,11 @@ export class ProjectSubmissionService {
           taskQueue: this.config.TEMPORAL_TASK_QUEUE,
           startInput: input,
         });
-        await manager.query(
-          'INSERT INTO title_claims (project_id, college, normalized_title) VALUES ($1, $2, $3)',
-          [projectId, application.college, normaliseName(application.title)],
-        );
+        await claimTitle(manager, {
+          projectId,
+          college: application.college,
+          normalizedTitle: normaliseName(application.title),
+        });
         const initial = createInitialState(projectId, application, submittedAt);
         await upsertProjectSnapshot(manager, {
           ...projectSnapshotOf(initial, workflowId, submittedAt),

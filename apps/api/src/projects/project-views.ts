@@ -1,7 +1,7 @@
 import type { PendingAction, ProjectRecords, ProjectState } from '@app/domain';
 import type { StoredProjectRecords } from '@app/persistence';
 import type { ProjectView } from '@app/workflows/public-api';
-import type { ProjectRow } from './project-access.service';
+import type { StoredProject } from '@app/persistence';
 
 /** What a mentor sees of a project proposed to them: no team ids, contacts or documents. */
 export interface ProjectSummaryView {
@@ -75,7 +75,7 @@ export function summaryOf(state: ProjectState, mentorId: string): ProjectSummary
 }
 
 export function closedProjectOf(
-  row: ProjectRow,
+  row: StoredProject,
   stored: StoredProjectRecords | null,
 ): ClosedProjectView {
   return {
@@ -86,14 +86,14 @@ export function closedProjectOf(
     college: row.college,
     stage: row.stage,
     status: row.status,
-    mentorId: row.mentor_id,
-    needsAttention: row.needs_attention,
-    attentionReasons: row.attention_reasons,
-    revisionRounds: row.revision_rounds,
+    mentorId: row.mentorId,
+    needsAttention: row.needsAttention,
+    attentionReasons: row.attentionReasons,
+    revisionRounds: row.revisionRounds,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    closedAt: row.closed_at?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
     records: stored && {
       application: stored.application,
       planVersions: stored.planVersions,
