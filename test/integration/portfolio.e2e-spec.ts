@@ -6,6 +6,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 function bodyOf(decision: object): object {
   return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
@@ -83,7 +84,7 @@ describe('GET /portfolio: figures from stage stays and project records', () => {
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/approve', { comment: 'Go.' }],
     ];
     const contact = (contactId: string, kind: string, outcome: string, amountFen: number) => ({

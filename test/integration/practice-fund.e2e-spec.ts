@@ -7,6 +7,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 function bodyOf(decision: object): object {
   return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
@@ -63,7 +64,7 @@ describe('the innovation practice fund', () => {
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/approve', { comment: 'Go.' }],
       [staff, 'investor-contacts', fundContact('fund-1', 'grant', 600_000)],
       [staff, 'investor-contacts', fundContact('fund-ts', 'term_sheet', 900_000)],

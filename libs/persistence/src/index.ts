@@ -28,3 +28,4 @@ export * from './projects/title-claims.repository';
 export * from './projects/project-list.queries';
 export * from './audit/audit-events.repository';
 export * from './users/users.repository';
+export * from './plan-documents/plan-documents.repository';
