@@ -17,6 +17,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 /** Where the projects of this file stand when the table runs. */
 const PROJECTS = {
@@ -178,7 +179,7 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       what: 'submitting a plan version in the investor stage',
       decisionType: 'submitPlanVersion',
       target: 'investment',
-      send: () => staff.decide(id('investment'), 'plan-versions', bodyOf(d.plan(2))),
+      send: () => staff.decide(id('investment'), 'plan-versions', uploadedPlan(2)),
       status: 409,
       rule: 'wrong-stage',
       names: 'submitPlanVersion',
@@ -553,15 +554,16 @@ describe('HTTP: bad requests are refused with a 4xx naming the field or rule, an
       names: 'kind',
     },
     {
-      what: 'a plan whose sha256 is not 64 hex digits',
+      what: 'a plan version carrying a document record of its own instead of an upload',
       target: 'plan',
       send: () =>
         staff.decide(id('plan'), 'plan-versions', {
-          ...bodyOf(d.plan(1)),
-          document: { ...d.plan(1).document, sha256: 'abc' },
+          documentId: randomUUID(),
+          summaries: d.plan(1).summaries,
+          document: d.plan(1).document,
         }),
       status: 400,
-      names: 'sha256',
+      names: 'the server hashes every plan document',
     },
     {
       what: 'a screening outcome that does not exist',

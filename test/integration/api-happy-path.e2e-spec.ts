@@ -3,6 +3,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 /** A decision as an HTTP body: its fields without the type, which the route names. */
 function bodyOf(decision: object): object {
@@ -46,7 +47,7 @@ describe('HTTP: a project from POST /projects to INCUBATED, by signed-in people'
     expect(new Date(row.rows[0].created_at).toISOString()).toBe(createdAt);
 
     const accept = bodyOf(d.accept);
-    const plan = bodyOf(d.plan(1));
+    const plan = uploadedPlan(1);
     const contact = bodyOf(d.contact('c-1', 'invested'));
     const company = bodyOf(d.company());
     const steps: [HttpAs, string, object, string][] = [

@@ -7,6 +7,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { HttpAs } from '../support/http-client';
 import { IntegrationContext } from '../support/integration-context';
 import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
+import { uploadedPlan } from '../support/plan-uploads';
 
 interface OpenView {
   state: {
@@ -44,9 +45,9 @@ describe('HTTP: a closed project keeps its record', () => {
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/request-revision', { comment: '财务预测需要更细。' }],
-      [staff, 'plan-versions', bodyOf(d.plan(2))],
+      [staff, 'plan-versions', uploadedPlan(2)],
       [mentor, 'plan-review/approve', { comment: 'Ready for investors.' }],
       [staff, 'investor-contacts', bodyOf(d.contact('c-1', 'meeting'))],
       [staff, 'investor-contacts', bodyOf(d.contact('c-2', 'invested'))],

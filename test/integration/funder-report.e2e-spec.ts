@@ -13,6 +13,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 function bodyOf(decision: object): object {
   return Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'type'));
@@ -50,7 +51,7 @@ describe('the funder report: printable HTML and a PDF made on the server', () =>
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/approve', {}],
       [staff, 'investor-contacts', { ...bodyOf(d.contact('c-1', 'invested')), date: today }],
       [mentor, 'investment-sign-offs', {}],

@@ -16,6 +16,7 @@ import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client'
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { currentWorkflowBundleFile } from '../support/replay-bundles';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 interface Timeline {
   runs: { runId: string; source: string; status: string }[];
@@ -67,7 +68,7 @@ describe('archive: a closed project whose runs Temporal deleted keeps its whole 
       [mentor, 'mentor-assignment/accept', {}],
     ];
     for (let round = 1; round <= 3; round += 1) {
-      steps.push([staff, 'plan-versions', bodyOf(d.plan(round))]);
+      steps.push([staff, 'plan-versions', uploadedPlan(round)]);
       steps.push([mentor, 'plan-review/request-revision', { comment: `第${round}轮修改, "再改"` }]);
     }
     steps.push([staff, 'withdrawal', { reason: '=团队解散, 不再继续' }]);

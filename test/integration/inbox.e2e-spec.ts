@@ -5,6 +5,7 @@ import { bodyOf, decideOk, submitProject } from '../support/api-projects';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 interface InboxItem {
   projectId: string;
@@ -99,7 +100,7 @@ describe('HTTP: GET /me/inbox, what the caller must act on now', () => {
 
     await decideOk(mentor, projectId, 'mentor-assignment/accept', {});
     expect(await mentorsActions()).toEqual([]);
-    await decideOk(staff, projectId, 'plan-versions', bodyOf(d.plan(1)));
+    await decideOk(staff, projectId, 'plan-versions', uploadedPlan(1));
     seen.push(await mentorsActions());
     await decideOk(mentor, projectId, 'plan-review/approve', {});
     expect(await mentorsActions()).toEqual([]);

@@ -5,6 +5,7 @@ import { d, uniqueSuffix } from '../support/fixtures';
 import { HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 /**
  * The assigned mentor of a project that another mentor declined, and for which a third mentor
@@ -49,7 +50,7 @@ describe('HTTP: a mentor sees only their own', () => {
     });
     await decideOk(staff, projectId, 'mentor-assignment', { mentorId: assignedId });
     await decideOk(assigned, projectId, 'mentor-assignment/accept', { comment: 'Glad to.' });
-    await decideOk(staff, projectId, 'plan-versions', bodyOf(d.plan(1)));
+    await decideOk(staff, projectId, 'plan-versions', uploadedPlan(1));
     await eventually(async () => {
       const inbox = await assigned.get('/me/inbox');
       expect(JSON.stringify(inbox.body)).toContain(projectId);

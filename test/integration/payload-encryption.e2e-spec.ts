@@ -9,6 +9,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi } from '../support/test-api';
+import { uploadedPlan } from '../support/plan-uploads';
 
 interface Secrets {
   memberId: string;
@@ -86,7 +87,6 @@ async function incubatedProject(
   };
   const { staff, staff2, mentor, mentorId } = deployment;
   const { projectId } = await submitProject(staff, application);
-  const plan = bodyOf(d.plan(1)) as { summaries: Record<string, string> };
   const steps: [HttpAs, string, object][] = [
     [staff, 'screening', bodyOf(d.accept)],
     [staff, 'mentor-assignment', { mentorId }],
@@ -94,7 +94,7 @@ async function incubatedProject(
     [
       staff,
       'plan-versions',
-      { ...plan, summaries: { ...plan.summaries, market: secrets.planSummary } },
+      uploadedPlan(1, { summaries: { ...d.plan(1).summaries, market: secrets.planSummary } }),
     ],
     [mentor, 'plan-review/approve', {}],
     [staff, 'investor-contacts', bodyOf(d.contact('c-1', 'invested'))],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { Response } from 'supertest';
 import { d } from '../support/fixtures';
-import { bodyOf, decideOk, driveProjectTo, submitProject } from '../support/api-projects';
+import { decideOk, driveProjectTo, submitProject } from '../support/api-projects';
 import { eventually } from '../support/eventually';
 import { createRoomyMentor, HttpAs, signedInUser } from '../support/http-client';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
@@ -205,7 +205,7 @@ describe('HTTP: business-plan documents, uploaded, referred to by a plan version
       expect.objectContaining({
         statusCode: 413,
         rule: 'document-size-limit',
-        message: expect.stringContaining('larger than the limit of 50 MB'),
+        message: expect.stringContaining('larger than the limit of 52428800 bytes (50 MB)'),
       }),
     );
     expect(readdirSync(storageDir, { recursive: true }).length).toBe(before);
@@ -275,15 +275,71 @@ describe('HTTP: business-plan documents, uploaded, referred to by a plan version
     expect(wrongProject.body).toEqual(
       expect.objectContaining({ rule: 'unknown-document', field: 'documentId' }),
     );
-    const both = await staff.decide(projectId, 'plan-versions', {
-      documentId: elsewhere.body.documentId,
-      document: bodyOf(d.plan(2)).document,
-      summaries,
-    });
-    expect(both.status).toBe(400);
-    expect(both.body.message).toMatch(/either documentId or document, not both/);
     const neither = await staff.decide(projectId, 'plan-versions', { summaries });
     expect(neither.status).toBe(400);
+  });
+
+  it("takes a plan version's document only from an upload: a document object, an unknown id or none is refused naming the field", async () => {
+    const problemsOf = (body: unknown) =>
+      (body as { problems?: { field: string; rules: string[] }[] }).problems;
+    const invented = await staff.decide(projectId, 'plan-versions', {
+      document: {
+        documentId: 'doc-1',
+        sha256: '1'.repeat(64),
+        fileName: 'plan-v1.pdf',
+        mediaType: PDF,
+        sizeBytes: 123456,
+      },
+      summaries,
+    });
+    expect({ status: invented.status, problems: problemsOf(invented.body) }).toEqual({
+      status: 400,
+      problems: expect.arrayContaining([
+        {
+          field: 'document',
+          rules: [
+            expect.stringMatching(
+              /^document is not accepted: the server hashes every plan document; upload it with POST \/projects\/:projectId\/plan-documents and send its documentId/,
+            ),
+          ],
+        },
+      ]),
+    });
+    const uploaded = await upload(app, staff, projectId, pdfFile(500), 'plan.pdf', PDF);
+    const withBoth = await staff.decide(projectId, 'plan-versions', {
+      documentId: uploaded.body.documentId,
+      document: { documentId: uploaded.body.documentId, sha256: uploaded.body.sha256 },
+      summaries,
+    });
+    expect({
+      status: withBoth.status,
+      fields: problemsOf(withBoth.body)?.map((p) => p.field),
+    }).toEqual({
+      status: 400,
+      fields: ['document'],
+    });
+
+    const neither = await staff.decide(projectId, 'plan-versions', { summaries });
+    expect({ status: neither.status, problems: problemsOf(neither.body) }).toEqual({
+      status: 400,
+      problems: [
+        { field: 'documentId', rules: expect.arrayContaining(['documentId is required']) },
+      ],
+    });
+    expect(problemsOf(neither.body)?.[0].rules[0]).toBe('documentId is required');
+
+    const unknown = await staff.decide(projectId, 'plan-versions', {
+      documentId: '00000000-0000-4000-8000-000000000000',
+      summaries,
+    });
+    expect({ status: unknown.status, rule: unknown.body.rule, field: unknown.body.field }).toEqual({
+      status: 422,
+      rule: 'unknown-document',
+      field: 'documentId',
+    });
+    // Nothing of the refused decisions reached the project.
+    const detail = await staff.get(`/projects/${projectId}`);
+    expect(JSON.stringify(detail.body)).not.toContain('1'.repeat(64));
   });
 
   it('deletes uploads that no plan version referred to once they expire, and keeps the others', async () => {

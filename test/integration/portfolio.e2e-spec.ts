@@ -5,6 +5,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { HttpAs } from '../support/http-client';
 import { IntegrationContext } from '../support/integration-context';
 import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
+import { uploadedPlan } from '../support/plan-uploads';
 
 interface StayRow {
   stage: string;
@@ -69,7 +70,7 @@ describe('GET /portfolio: figures from stage stays and project records', () => {
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/approve', { comment: 'Go.' }],
     ];
     const contact = (contactId: string, kind: string, outcome: string, amountFen: number) => ({

@@ -6,6 +6,7 @@ import { d, sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { HttpAs } from '../support/http-client';
 import { IntegrationContext } from '../support/integration-context';
 import { bodyOf, SignedInCast, signedInCast } from '../support/signed-in-cast';
+import { uploadedPlan } from '../support/plan-uploads';
 
 describe('the innovation practice fund', () => {
   let ctx: IntegrationContext;
@@ -50,7 +51,7 @@ describe('the innovation practice fund', () => {
       [staff, 'screening', bodyOf(d.accept)],
       [staff, 'mentor-assignment', { mentorId }],
       [mentor, 'mentor-assignment/accept', {}],
-      [staff, 'plan-versions', bodyOf(d.plan(1))],
+      [staff, 'plan-versions', uploadedPlan(1)],
       [mentor, 'plan-review/approve', { comment: 'Go.' }],
       [staff, 'investor-contacts', fundContact('fund-1', 'grant', 600_000)],
       [staff, 'investor-contacts', fundContact('fund-ts', 'term_sheet', 900_000)],

@@ -14,6 +14,7 @@ import { IntegrationContext, openIntegrationContext } from '../support/integrati
 import { alteredWorkflowBundle, currentWorkflowBundleFile } from '../support/replay-bundles';
 import { bootApi } from '../support/test-api';
 import { testWorkflowBundle } from '../support/test-worker';
+import { uploadedPlan } from '../support/plan-uploads';
 
 /** Comments that a CSV must carry intact: Chinese text, commas, quotes, line breaks, formulas. */
 const TRICKY = {
@@ -84,7 +85,7 @@ describe('HTTP: a project history for reviewers (timeline, CSV, raw history, rep
       {
         who: () => staff,
         action: 'plan-versions',
-        body: bodyOf(d.plan(1)),
+        body: uploadedPlan(1),
         type: 'submitPlanVersion',
       },
       {
@@ -97,7 +98,7 @@ describe('HTTP: a project history for reviewers (timeline, CSV, raw history, rep
       {
         who: () => staff,
         action: 'plan-versions',
-        body: bodyOf(d.plan(2)),
+        body: uploadedPlan(2),
         type: 'submitPlanVersion',
       },
       {

@@ -73,6 +73,24 @@ describe('demo data: npm run seed', () => {
     expect(second.projects).toEqual(first.projects);
     expect(await counts(second)).toEqual(afterFirst);
 
+    // Every plan version names an upload of its own project, stored and hashed by the server.
+    const versions = await ctx.db.query<{
+      project_id: string;
+      document: { documentId: string; sha256: string };
+    }>(
+      `SELECT project_id, record->'document' AS document FROM project_plan_versions
+        WHERE project_id = ANY($1::uuid[])`,
+      [first.projects.map((project) => project.projectId)],
+    );
+    expect(versions.rowCount).toBeGreaterThan(0);
+    for (const version of versions.rows) {
+      const upload = await ctx.db.query(
+        'SELECT sha256, referenced_at IS NOT NULL AS referenced FROM plan_documents WHERE id::text = $1 AND project_id = $2',
+        [version.document.documentId, version.project_id],
+      );
+      expect(upload.rows).toEqual([{ sha256: version.document.sha256, referenced: true }]);
+    }
+
     // The read model agrees with each workflow's own state, once the system events settled.
     for (const project of first.projects) {
       await eventually(async () => {

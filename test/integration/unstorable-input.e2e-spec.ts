@@ -90,7 +90,7 @@ describe('HTTP: U+0000 and lone surrogates are refused at the edge, naming the f
     ['mentor-assignment', { mentorId: randomUUID(), comment: 'Best fit.' }],
     ['mentor-assignment/accept', { comment: 'Glad to.' }],
     ['mentor-assignment/decline', { reason: 'No time.' }],
-    ['plan-versions', bodyOf(d.plan(1)) as Json],
+    ['plan-versions', { documentId: randomUUID(), summaries: { ...d.plan(1).summaries } }],
     ['plan-review/approve', { comment: 'Good.' }],
     ['plan-review/request-revision', { comment: 'Tighten it.' }],
     ['investor-contacts', bodyOf(d.contact()) as Json],

@@ -4,6 +4,7 @@ import { projectWorkflowId } from '@app/workflows/public-api';
 import { d, sampleApplication, uniqueSuffix } from './fixtures';
 import type { HttpAs } from './http-client';
 import type { IntegrationContext } from './integration-context';
+import { uploadedPlan } from './plan-uploads';
 
 /** A decision as an HTTP body: its fields without the type, which the route names. */
 export function bodyOf(decision: Decision): Record<string, unknown> {
@@ -76,7 +77,7 @@ export async function driveProjectTo(
     ['MENTOR_MATCHING', staff, 'screening', bodyOf(d.accept)],
     ['PROPOSED', staff, 'mentor-assignment', { mentorId }],
     ['BUSINESS_PLAN', mentor, 'mentor-assignment/accept', {}],
-    ['PLAN_IN_REVIEW', staff, 'plan-versions', bodyOf(d.plan(1))],
+    ['PLAN_IN_REVIEW', staff, 'plan-versions', uploadedPlan(1)],
     ['INVESTOR_CONTACT', mentor, 'plan-review/approve', {}],
     ['COMMITTED', staff, 'investor-contacts', bodyOf(d.contact('c-1', 'term_sheet'))],
     ['STAFF_SIGNED_OFF', staff, 'investment-sign-offs', {}],

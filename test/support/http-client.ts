@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import request, { Response } from 'supertest';
 import type { ActorRole } from '@app/domain';
 import { uniqueSuffix } from './fixtures';
+import { UploadedPlan } from './plan-uploads';
 import { createTestUser, signIn, TestUser } from './test-api';
 
 export interface SignedInUser extends TestUser {
@@ -52,14 +53,26 @@ export class HttpAs {
       .set('Authorization', `Bearer ${this.user.token}`);
   }
 
-  /** A decision on a project: POST /projects/:id/<action> with a decisionId. */
-  decide(
+  /** One file as multipart/form-data in the field `file`. */
+  upload(path: string, content: Buffer, fileName: string, contentType: string): Promise<Response> {
+    return request(this.app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${this.user.token}`)
+      .attach('file', content, { filename: fileName, contentType });
+  }
+
+  /**
+   * A decision on a project: POST /projects/:id/<action> with a decisionId. An UploadedPlan
+   * body uploads its document first and sends its documentId.
+   */
+  async decide(
     projectId: string,
     action: string,
-    body: object,
+    body: object | UploadedPlan,
     decisionId: string = randomUUID(),
   ): Promise<Response> {
-    return this.post(`/projects/${projectId}/${action}`, { decisionId, ...body });
+    const fields = body instanceof UploadedPlan ? await body.bodyFor(this, projectId) : body;
+    return this.post(`/projects/${projectId}/${action}`, { decisionId, ...fields });
   }
 }
 

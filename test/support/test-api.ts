@@ -26,7 +26,10 @@ export async function bootApi(
     }),
   ).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createHttpAdapter({ trustProxy: config.TRUST_PROXY }),
+    createHttpAdapter({
+      trustProxy: config.TRUST_PROXY,
+      bodyLimitBytes: config.JSON_BODY_MAX_BYTES,
+    }),
     { logger: false },
   );
   options.beforeConfigure?.(app);

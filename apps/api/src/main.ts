@@ -12,7 +12,10 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
-    createHttpAdapter({ trustProxy: config.TRUST_PROXY }),
+    createHttpAdapter({
+      trustProxy: config.TRUST_PROXY,
+      bodyLimitBytes: config.JSON_BODY_MAX_BYTES,
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

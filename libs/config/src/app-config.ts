@@ -344,6 +344,16 @@ export class AppConfig {
   @IsNotEmpty()
   DOCUMENT_STORAGE_DIR = '.data/documents';
 
+  /**
+   * Largest JSON body the API reads, in bytes; a larger one is refused with 413 naming this
+   * limit. Everything a decision carries lands in the workflow's history, so it stays small.
+   */
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  @Transform(toInt)
+  JSON_BODY_MAX_BYTES = 256 * 1024;
+
   /** Largest business-plan document accepted by an upload; a larger one is refused with 413. */
   @IsInt()
   @Min(1)

@@ -6,11 +6,12 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isTemporalUnavailable, workflowRefusal } from '../temporal/temporal-errors';
 import { refusalStatus } from './refusal.exception';
 import { noteRefusalReason } from '../metrics/http-metrics.hook';
+import { bodyTooLargeAnswer } from '../http/body-too-large';
 
 interface ErrorBody {
   statusCode: number;
@@ -30,7 +31,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const body: ErrorBody =
+      bodyTooLargeAnswer(exception, host.switchToHttp().getRequest<FastifyRequest>()) ??
+      this.toBody(exception);
     // A lockout tells when to try again.
     if (typeof body.retryAfterSeconds === 'number') {
       response.header('Retry-After', String(body.retryAfterSeconds));

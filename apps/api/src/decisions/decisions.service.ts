@@ -48,18 +48,14 @@ export class DecisionsService {
   }
 
   /**
-   * A plan version names its document by an upload's documentId or in full; either way the
-   * decision carries the whole record, and an accepted one keeps the upload from expiring.
+   * A plan version names its document only by the documentId of an upload to this project; the
+   * decision carries the record the server stored, and an accepted one keeps the upload.
    */
   async submitPlanVersion(call: DecisionCall, body: SubmitPlanVersionDto): Promise<DecisionResult> {
     const { documentId, ...fields } = body;
-    const document = await this.planDocuments.documentForPlanVersion(
-      call.projectId,
-      documentId,
-      body.document,
-    );
+    const document = await this.planDocuments.documentForPlanVersion(call.projectId, documentId);
     const result = await this.take(call, Object.assign(fields, { document }));
-    if (document) await this.planDocuments.markReferenced(call.projectId, document.documentId);
+    await this.planDocuments.markReferenced(call.projectId, document.documentId);
     return result;
   }
 

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Observable } from 'rxjs';
 import { AppConfig } from '@app/config';
+import { describeBytes } from '../http/body-too-large';
 
 /** The multipart field that carries the document. */
 export const PLAN_DOCUMENT_FIELD = 'file';
@@ -98,15 +99,10 @@ export class PlanDocumentUploadInterceptor implements NestInterceptor {
 
   private tooLarge(): PayloadTooLargeException {
     return new PayloadTooLargeException({
-      message: `the document is larger than the limit of ${describeBytes(this.maxBytes)} (${this.maxBytes} bytes)`,
+      message: `the document is larger than the limit of ${this.maxBytes} bytes (${describeBytes(this.maxBytes)})`,
       rule: 'document-size-limit',
       field: PLAN_DOCUMENT_FIELD,
       limitBytes: this.maxBytes,
     });
   }
-}
-
-function describeBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return Number.isInteger(mib) ? `${mib} MB` : `${Math.round(bytes / 1024)} KB`;
 }

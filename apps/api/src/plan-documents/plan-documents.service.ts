@@ -20,7 +20,6 @@ import {
   insertPlanDocument,
   keepPlanDocumentFor,
   markPlanDocumentReferenced,
-  StoredPlanDocument,
 } from '@app/persistence';
 import { conflictBody, RefusalException } from '../common/refusal.exception';
 import { ProjectAccessService } from '../projects/project-access.service';
@@ -111,33 +110,15 @@ export class PlanDocumentsService {
   }
 
   /**
-   * The document a plan version records. Given a documentId: the upload of this project, as
-   * stored. Given a whole document: taken as it is, unless it names an upload, whose record it
-   * must then match. Either way an upload is kept from expiring while the decision is decided.
+   * The document a plan version records: the upload of this project, as the server stored and
+   * hashed it (never a record the client wrote). The upload is kept from expiring while the
+   * decision is decided.
    */
   async documentForPlanVersion(
     projectId: string,
-    documentId: string | undefined,
-    given: PlanVersionDocument | undefined,
-  ): Promise<PlanVersionDocument | undefined> {
-    const id = documentId ?? given?.documentId;
-    const row =
-      id === undefined
-        ? undefined
-        : await keepPlanDocumentFor(this.dataSource, projectId, id, IN_FLIGHT_GRACE);
-    if (given) {
-      if (row && !matches(row, given)) {
-        throw new RefusalException([
-          {
-            kind: 'RuleRefused',
-            rule: 'document-mismatch',
-            field: 'document',
-            message: `document ${row.id} was uploaded as ${row.fileName} (${row.sizeBytes} bytes, sha256 ${row.sha256}); the document given differs. Send only its documentId.`,
-          },
-        ]);
-      }
-      return given;
-    }
+    documentId: string,
+  ): Promise<PlanVersionDocument> {
+    const row = await keepPlanDocumentFor(this.dataSource, projectId, documentId, IN_FLIGHT_GRACE);
     if (!row) {
       throw new RefusalException([
         {
@@ -277,15 +258,6 @@ function unsupported(message: string): UnsupportedMediaTypeException {
     rule: 'document-content-type',
     field: 'file',
   });
-}
-
-function matches(row: StoredPlanDocument, given: PlanVersionDocument): boolean {
-  return (
-    row.sha256 === given.sha256 &&
-    row.sizeBytes === given.sizeBytes &&
-    row.mediaType === given.mediaType &&
-    row.fileName === given.fileName
-  );
 }
 
 function documentNotFound(projectId: string, documentId: string): NotFoundException {

@@ -1,19 +1,32 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@app/domain';
+import type { Actor, DecisionResult } from '@app/domain';
 import {
   insertMentorWithId,
   mentorExists,
   practiceFundBudgetIsSet,
+  uploadedDocumentWithContent,
   userIdByUsername,
 } from '@app/persistence';
 import { AdminAuditService, SEED_ACTOR } from '../admin-audit/admin-audit.service';
 import { AdminUsersService } from '../admin-users/admin-users.service';
 import { DecisionsService } from '../decisions/decisions.service';
+import { PlanDocumentsService } from '../plan-documents/plan-documents.service';
 import { shanghaiDate } from '../portfolio/portfolio.service';
 import { PracticeFundService } from '../practice-fund/practice-fund.service';
 import { ProjectSubmissionService } from '../projects/project-submission.service';
-import { DEMO_MENTORS, DEMO_PASSWORD, DEMO_PEOPLE, demoProjects, DemoActor } from './demo-data';
+import {
+  DEMO_MENTORS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  demoProjects,
+  DemoActor,
+  DemoPlanVersion,
+} from './demo-data';
 
 export interface SeedReport {
   projects: { key: string; projectId: string; stage: string }[];
@@ -36,6 +49,7 @@ export class DemoDataSeeder {
     private readonly decisions: DecisionsService,
     private readonly audit: AdminAuditService,
     private readonly practiceFund: PracticeFundService,
+    private readonly planDocuments: PlanDocumentsService,
   ) {}
 
   async seed(): Promise<SeedReport> {
@@ -59,19 +73,57 @@ export class DemoDataSeeder {
         mentor: { userId: people.mentors[mentor.id], role: 'mentor', mentorId: mentor.id },
       };
       let stage = submitted.state?.stage ?? 'APPLICATION';
-      for (const [index, [who, decision]] of project.steps.entries()) {
-        const result = await this.decisions.decide(
-          submitted.projectId,
-          actors[who],
-          decision,
-          `${project.key}-step-${index + 1}`,
-        );
+      for (const [index, [who, step]] of project.steps.entries()) {
+        const decisionId = `${project.key}-step-${index + 1}`;
+        const result =
+          step.type === 'submitPlanVersion' && 'content' in step
+            ? await this.submitPlanVersion(submitted.projectId, actors[who], step, decisionId)
+            : await this.decisions.decide(submitted.projectId, actors[who], step, decisionId);
         stage = result.stage;
       }
       report.projects.push({ key: project.key, projectId: submitted.projectId, stage });
       this.logger.log(`${project.key}: ${project.application.title} → ${stage}`);
     }
     return report;
+  }
+
+  /**
+   * Uploads the plan's document as staff would (stored and hashed by the server), once per
+   * project, then submits the version by its documentId through the same service as HTTP.
+   */
+  private async submitPlanVersion(
+    projectId: string,
+    actor: Actor,
+    plan: DemoPlanVersion,
+    decisionId: string,
+  ): Promise<DecisionResult> {
+    const sha256 = createHash('sha256').update(plan.content).digest('hex');
+    let documentId = await uploadedDocumentWithContent(
+      this.dataSource,
+      projectId,
+      sha256,
+      plan.fileName,
+    );
+    if (!documentId) {
+      const dir = await mkdtemp(join(tmpdir(), 'demo-plan-'));
+      const path = join(dir, plan.fileName);
+      try {
+        await writeFile(path, plan.content);
+        const file = {
+          path,
+          originalname: plan.fileName,
+          mimetype: 'application/pdf',
+          size: plan.content.length,
+        };
+        ({ documentId } = await this.planDocuments.upload(projectId, actor, file));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    return this.decisions.submitPlanVersion(
+      { type: 'submitPlanVersion', projectId, actor, idempotencyKey: undefined },
+      { decisionId, documentId, summaries: plan.summaries },
+    );
   }
 
   /** The center puts 2,000,000 yuan a year into the innovation practice fund: this year's. */

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Application, Decision } from '@app/domain';
+import type { Application, Decision, PlanSummaries } from '@app/domain';
 
 /** Local demo only: every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'incubation-demo';
@@ -100,15 +99,21 @@ function application(n: number, title: string, fieldTags: string[], college: str
   };
 }
 
-const plan = (n: number, version: number): Decision => ({
+/**
+ * A plan version of the demo: its document is uploaded first (a small real PDF), so the server
+ * stores and hashes it like any other; the seeder then sends the upload's documentId.
+ */
+export interface DemoPlanVersion {
+  type: 'submitPlanVersion';
+  fileName: string;
+  content: Buffer;
+  summaries: PlanSummaries;
+}
+
+const plan = (n: number, version: number): DemoPlanVersion => ({
   type: 'submitPlanVersion',
-  document: {
-    documentId: `demo-plan-${n}-v${version}`,
-    sha256: createHash('sha256').update(`demo business plan ${n} v${version}`).digest('hex'),
-    fileName: `business-plan-${n}-v${version}.pdf`,
-    mediaType: 'application/pdf',
-    sizeBytes: 480_000 + version,
-  },
+  fileName: `business-plan-${n}-v${version}.pdf`,
+  content: demoPlanPdf(`Demo business plan ${n}, version ${version}`),
   summaries: {
     market: 'Provincial demand validated with three pilot customers.',
     product: 'A working prototype with a granted patent.',
@@ -118,6 +123,35 @@ const plan = (n: number, version: number): Decision => ({
   },
 });
 
+/**
+ * A one-page PDF holding one line of ASCII text. Written by hand: no PDF library is a dependency
+ * (the funder report prints through Chromium), and the demo needs only a valid small file.
+ */
+export function demoPlanPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A demo step: a decision, or a plan version whose document the seeder uploads first. */
+export type DemoStep = Decision | DemoPlanVersion;
+
 /** Who acts in a demo step: a staff member (1 or 2) or the project's mentor. */
 export type DemoActor = 'staff1' | 'staff2' | 'mentor';
 
@@ -125,17 +159,17 @@ export interface DemoProject {
   key: string;
   application: Application;
   mentorIndex: number;
-  steps: [DemoActor, Decision][];
+  steps: [DemoActor, DemoStep][];
 }
 
 const accept: Decision = { type: 'screenApplication', outcome: 'accept' };
 const signOff: Decision = { type: 'signOffInvestment' };
-const toBusinessPlan = (mentorId: string): [DemoActor, Decision][] => [
+const toBusinessPlan = (mentorId: string): [DemoActor, DemoStep][] => [
   ['staff1', accept],
   ['staff1', { type: 'assignMentor', mentorId }],
   ['mentor', { type: 'acceptAssignment', comment: '很高兴指导这个团队。' }],
 ];
-const toInvestorContact = (n: number, mentorId: string): [DemoActor, Decision][] => [
+const toInvestorContact = (n: number, mentorId: string): [DemoActor, DemoStep][] => [
   ...toBusinessPlan(mentorId),
   ['staff1', plan(n, 1)],
   [
@@ -159,7 +193,7 @@ const contact = (
   outcome,
   amountFen,
 });
-const toCompanyRegistration = (n: number, mentorId: string): [DemoActor, Decision][] => [
+const toCompanyRegistration = (n: number, mentorId: string): [DemoActor, DemoStep][] => [
   ...toInvestorContact(n, mentorId),
   ['staff1', contact('c-meeting', 'meeting', 0)],
   ['staff1', contact('c-invest', 'invested', 5_000_000_00)],
@@ -186,7 +220,7 @@ export function demoProjects(): DemoProject[] {
     tags: string[],
     college: string,
     mentorIndex: number,
-    steps: [DemoActor, Decision][],
+    steps: [DemoActor, DemoStep][],
   ): DemoProject => ({
     key: `demo-project-${String(n).padStart(2, '0')}`,
     application: application(n, title, tags, college),

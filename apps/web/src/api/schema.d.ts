@@ -2059,13 +2059,6 @@ export interface components {
             decisionId: string;
             reason: string;
         };
-        PlanDocumentDto: {
-            documentId: string;
-            sha256: string;
-            fileName: string;
-            mediaType: string;
-            sizeBytes: number;
-        };
         PlanSummariesDto: {
             market: string;
             product: string;
@@ -2076,13 +2069,11 @@ export interface components {
         SubmitPlanVersionDto: {
             /** @description The client’s id of this decision: sent again, it changes nothing. */
             decisionId: string;
-            /** @description The whole document record; or send `documentId` of an upload instead. */
-            document?: components["schemas"]["PlanDocumentDto"];
             /**
              * Format: uuid
-             * @description An upload of this project (POST /projects/:projectId/plan-documents), instead of `document`.
+             * @description An upload of this project: the id POST /projects/:projectId/plan-documents returned.
              */
-            documentId?: string;
+            documentId: string;
             summaries: components["schemas"]["PlanSummariesDto"];
             comment?: string;
         };

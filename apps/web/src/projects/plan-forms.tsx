@@ -64,7 +64,9 @@ export function PlanVersionForm({ projectId }: { projectId: string }) {
       >
         decision="submitPlanVersion"
         fields={[...PLAN_SUMMARY_KEYS.map((key) => `summaries.${key}`), 'comment', 'documentId']}
-        toBody={(values) => ({ ...values, documentId: document?.documentId })}
+        // Before an upload there is no documentId: the server's "documentId is required" is then
+        // shown next to the field, like every other refusal.
+        toBody={(values) => ({ ...values, documentId: document?.documentId as string })}
         toDecision={(values) => ({
           ...values,
           document: document && {
