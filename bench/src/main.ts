@@ -16,6 +16,7 @@ import {
   start,
 } from './benchmarks';
 import { adapterFloor } from './adapter-floor';
+import { httpFloorCpu } from './http-floor-cpu';
 import { consoleFigures } from './console';
 import { startBenchEnvironment } from './environment';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
       figures.push(...(await run()));
     };
     await step('P0', () => calibration(env, sizes, log));
+    await step('P0', () => httpFloorCpu(env, sizes, log));
     await step('P0', () => adapterFloor(sizes, log));
     await step('P1', () => start(env, sizes, log));
     await step('P2', () => decisions(env, sizes, log));
