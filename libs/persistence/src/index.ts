@@ -22,3 +22,4 @@ export * from './stage-stays/stage-stays.sql';
 export * from './stage-stays/stage-stays.writer';
 export * from './portfolio/portfolio.queries';
 export * from './practice-fund/practice-fund.store';
+export * from './archive/archived-runs.scan';
