@@ -2,7 +2,7 @@ import type { Decision } from '@app/domain';
 import { projectWorkflowId } from '@app/workflows/public-api';
 import type { Figure, Log, Options } from './benchmarks';
 import type { BenchEnvironment } from './environment';
-import { apiDecide, benchApplication, rawDecide, rawStart } from './projects';
+import { apiDecide, apiSubmit, benchApplication, rawDecide } from './projects';
 import { median, nowMs, round } from './stats';
 
 /**
@@ -71,6 +71,7 @@ export async function timeline(
 
 /**
  * P12: a decision against Temporal's own floor. Ours: `POST …/screening` on a fresh project
+ * (started through `POST /projects`, so its read-model row exists)
  * (answered after the workflow recorded its read model and audit entry). Baseline: the smallest
  * Update round trip this workflow has, the same `screenApplication` sent again to that project,
  * which its validator refuses (wrong stage): client → server → a workflow task on the worker →
@@ -86,7 +87,7 @@ export async function decisionFloor(
   const decision: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const projectId = await rawStart(env, benchApplication());
+    const projectId = await apiSubmit(env, benchApplication());
     let start = nowMs();
     await apiDecide(env, env.staff, projectId, accept);
     decision.push(nowMs() - start);
