@@ -16,6 +16,9 @@ import {
   start,
 } from './benchmarks';
 import { adapterFloor } from './adapter-floor';
+import { httpFloorCpu } from './http-floor-cpu';
+import { replayEveryArchived } from './replay-all';
+import { decisionFloor, timeline } from './reviewer-reads';
 import { consoleFigures } from './console';
 import { startBenchEnvironment } from './environment';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
@@ -45,7 +48,7 @@ function options(): {
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7,C1' },
+      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7,P8,P12,C1' },
       reference: { type: 'boolean', default: false },
       temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
       figures.push(...(await run()));
     };
     await step('P0', () => calibration(env, sizes, log));
+    await step('P0', () => httpFloorCpu(env, sizes, log));
     await step('P0', () => adapterFloor(sizes, log));
     await step('P1', () => start(env, sizes, log));
     await step('P2', () => decisions(env, sizes, log));
@@ -150,6 +154,14 @@ async function main(): Promise<void> {
           .finishedProjectId;
       return replay(env, sizes, finished, log);
     });
+    await step('P6', () => replayEveryArchived(env, sizes, log));
+    await step('P8', async () => {
+      if (!finished)
+        finished = (await pipeline(env, { ...sizes, pipelines: 1, rounds: 1, concurrency: 1 }, log))
+          .finishedProjectId;
+      return timeline(env, sizes, finished, log);
+    });
+    await step('P12', () => decisionFloor(env, sizes, log));
     await step('C1', () => consoleFigures(env, sizes, log));
   } finally {
     await env.stop();

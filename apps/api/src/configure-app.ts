@@ -3,7 +3,6 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseUnstorableInput } from './common/storable-input.guard';
 import { ApiMetrics } from './metrics/api-metrics';
 import { countHttpAnswers } from './metrics/http-metrics.hook';
@@ -11,6 +10,8 @@ import { validationExceptionFactory } from './common/validation-exception.factor
 import { installHardenedEdge } from './http/hardened-edge';
 import { createOpenApiDocument, OPENAPI_PATH } from './openapi/openapi-document';
 import { mountWebConsole } from './web-console/web-console';
+import { SecurityLogService } from './security-log/security-log.service';
+import { SecurityRecordingExceptionFilter } from './security-log/security-refusal.filter';
 
 /**
  * Everything about the HTTP edge that production and the e2e tests must share: validation,
@@ -35,7 +36,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new ApiExceptionFilter());
+  // ApiExceptionFilter's answers, after writing a security refusal to the security log.
+  app.useGlobalFilters(new SecurityRecordingExceptionFilter(app.get(SecurityLogService)));
   // The API owns its signals (the worker leaves them to Temporal's Runtime).
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, await createOpenApiDocument(app));

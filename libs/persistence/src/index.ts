@@ -35,3 +35,4 @@ export * from './mentors/mentors.repository';
 export * from './plan-documents/plan-documents.repository';
 export * from './auth/auth-tokens.repository';
 export * from './read-model/project-stage-counts.repository';
+export * from './archive/archived-runs.scan';

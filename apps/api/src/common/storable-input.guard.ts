@@ -47,19 +47,26 @@ function malformedQueryParameters(url: string): InputProblem[] {
 }
 
 function headerProblems(request: FastifyRequest): InputProblem[] {
-  return Object.entries(request.headers).flatMap(([name, value]) => {
-    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const problems: InputProblem[] = [];
+  // Runs on every request (P0): a plain loop, and the field's name spelled only when it is bad.
+  const headers = request.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
     const bad = values.some(
       (text) =>
         text.includes('\u0000') || (ASCII_HEADERS.includes(name) && !VISIBLE_ASCII.test(text)),
     );
+    if (!bad) continue;
     // Named as the API's docs spell them: Idempotency-Key, Authorization.
     const field = name.replace(
       /(^|-)([a-z])/g,
       (_, dash: string, c: string) => dash + c.toUpperCase(),
     );
-    return bad ? [{ field, rules: ['must be visible ASCII without NUL'] }] : [];
-  });
+    problems.push({ field, rules: ['must be visible ASCII without NUL'] });
+  }
+  return problems;
 }
 
 /** The 400 every unstorable or undecodable field gets, naming each one. */
@@ -105,7 +112,8 @@ function reply400(reply: FastifyReply, problems: InputProblem[]): FastifyReply {
  * runs it after the body was parsed and the route matched.
  */
 export function refuseUnstorableInput(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request, reply) => {
+  // Callback-style, not async: no promise per request (P0); a refusal answers without done().
+  fastify.addHook('preValidation', (request, reply, done) => {
     const problems = [
       ...problemsIn(request.body),
       ...problemsIn(request.query),
@@ -113,7 +121,11 @@ export function refuseUnstorableInput(fastify: FastifyInstance): void {
       ...problemsIn(request.params),
       ...headerProblems(request),
     ];
-    if (problems.length > 0) return reply400(reply, problems);
+    if (problems.length > 0) {
+      reply400(reply, problems);
+      return;
+    }
+    done();
   });
 }
 

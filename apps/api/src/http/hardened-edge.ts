@@ -1,8 +1,8 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pathOf } from '../common/request-path';
 import { bodyLimitRefusal } from './body-limits';
+import { securityHeaders } from './security-headers';
 
 /** The routes that take multipart bodies (plan documents); every other body is JSON. */
 const MULTIPART_ROUTES = new Set(['/projects/:projectId/plan-documents']);
@@ -47,7 +47,7 @@ function routePattern(url: string): RegExp {
  * - security headers on every answer, and `Cache-Control: no-store` on every answer outside the
  *   docs pages (they carry people's names, projects and tokens).
  */
-export async function installHardenedEdge(app: NestFastifyApplication): Promise<void> {
+export function installHardenedEdge(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses text/plain by default; no route takes it.
   fastify.removeContentTypeParser('text/plain');
@@ -59,45 +59,36 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
     }
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // HSTS only when the request came over TLS (see onSend below).
-    strictTransportSecurity: false,
+  // helmet's headers, computed once (see security-headers.ts), on the raw response as
+  // @fastify/helmet set them, so an error answer carries them too.
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+    for (const [name, value] of headers.set) reply.raw.setHeader(name, value);
+    for (const name of headers.removed) reply.raw.removeHeader(name);
+    done();
   });
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.is404) return;
+  // Callback-style (not async) hooks on every request: no promise per request (P0). A hook that
+  // answers sends the reply and does not call done.
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+    if (!request.is404) return done();
     // A CORS preflight is the CORS middleware's to answer (the codec routes have one).
-    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) return;
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      return done();
+    }
     const path = pathOf(request.url);
     const allowed = [
       ...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method)),
     ].sort();
-    if (allowed.length === 0) return;
+    if (allowed.length === 0) return done();
     reply.header('Allow', allowed.join(', '));
-    return refuse(reply, 405, 'Method Not Allowed', {
+    refuse(reply, 405, 'Method Not Allowed', {
       message: `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`,
       rule: 'method-not-allowed',
     });
   });
 
-  fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done) => {
     const route = request.routeOptions.url ?? '';
     const mediaType = String(request.headers['content-type'] ?? '')
       .split(';')[0]
@@ -107,27 +98,34 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
     if (hasBody && mediaType) {
       const wanted = MULTIPART_ROUTES.has(route) ? null : 'application/json';
       if (wanted && mediaType !== wanted) {
-        return refuse(reply, 415, 'Unsupported Media Type', {
+        refuse(reply, 415, 'Unsupported Media Type', {
           message: `send the body as ${wanted} (got ${mediaType})`,
           rule: 'media-type',
           field: 'Content-Type',
         });
+        return;
       }
     }
     const refusal = bodyLimitRefusal(request.body);
-    if (refusal) return refuse(reply, 400, 'Bad Request', { ...refusal });
+    if (refusal) {
+      refuse(reply, 400, 'Bad Request', { ...refusal });
+      return;
+    }
+    done();
   });
 
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
     // Personal data is never cached; the console's files set their own caching (hashed assets a
     // year, its page no-cache) and carry none.
-    const ownCaching = reply.hasHeader('cache-control') && pathOf(request.url).startsWith('/app/');
-    if (!pathOf(request.url).startsWith(DOCS_PREFIX) && !ownCaching) {
+    const path = pathOf(request.url);
+    const ownCaching = path.startsWith('/app/') && reply.hasHeader('cache-control');
+    if (!path.startsWith(DOCS_PREFIX) && !ownCaching) {
       reply.header('Cache-Control', 'no-store');
     }
     if (request.protocol === 'https') {
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }
-    return payload;
+    done(null, payload);
   });
+  return Promise.resolve();
 }

@@ -27,7 +27,8 @@ export function noteRefusalReason(request: object, rule: unknown): void {
  * guards answer and the 404s of unknown paths.
  */
 export function countHttpAnswers(fastify: FastifyInstance, metrics: ApiMetrics): void {
-  fastify.addHook('onResponse', async (request, reply) => {
+  // Callback-style, not async: no promise per answer (P0, bench/README.md).
+  fastify.addHook('onResponse', (request, reply, done) => {
     const seconds = reply.elapsedTime / 1000;
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
@@ -45,5 +46,6 @@ export function countHttpAnswers(fastify: FastifyInstance, metrics: ApiMetrics):
       metrics.refusals.inc({ reason, status: String(status) });
     }
     if (status === 503) metrics.unavailable.inc({ route });
+    done();
   });
 }

@@ -44,7 +44,7 @@ export function bundleWorkflowsFrom(workflowsPath: string): Promise<WorkflowBund
  * Replay workers log each state change at INFO; a replay check is not worth those lines. The
  * Runtime is process-wide and installed once: a process that made its own keeps it.
  */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {

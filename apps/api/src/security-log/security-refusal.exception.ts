@@ -10,7 +10,7 @@ export interface RefusedSubject {
 
 /**
  * A refusal that belongs in the security log. Throw it from a service; the global
- * SecurityRefusalInterceptor records it with the request's method, path, address and caller,
+ * SecurityRecordingExceptionFilter records it with the request's method, path, address and caller,
  * then lets the exception filter answer with `status` and `message`. The reason and detail go
  * only to the log, never to the response (a 404 for another mentor's project stays a plain 404).
  */
