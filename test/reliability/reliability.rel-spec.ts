@@ -3,7 +3,10 @@ import { ReliabilityRig } from './support/rig';
 import { runSeed, runSize } from './support/sizes';
 import { writeSummary } from './support/summary-file';
 import { ScenarioTally, SummaryRow, summaryRow } from './support/tally';
+import { apiCrash } from './scenarios/api-crash';
 import { duplicates } from './scenarios/duplicates';
+import { postgresOutageScenario } from './scenarios/postgres-outage';
+import { temporalRestart } from './scenarios/temporal-restart';
 import { workerCrash } from './scenarios/worker-crash';
 
 /**
@@ -48,4 +51,16 @@ describe('reliability: whatever fails, nothing accepted is lost or applied twice
   it('duplicates: every decision type ×10 and every start ×10 at once, one effect each', async () => {
     expectClean(await duplicates(rig));
   }, 300_000);
+
+  it('API crash: kill -9 with starts and decisions in flight, clients retry, counts hold', async () => {
+    expectClean(await apiCrash(rig, size, random));
+  }, 600_000);
+
+  it('Temporal hangs then restarts: 503 within the deadline, retries land once, one project per start', async () => {
+    expectClean(await temporalRestart(rig, size, random));
+  }, 600_000);
+
+  it('PostgreSQL outage: reads 503, activities retry, the read model catches up, one Message-ID per email', async () => {
+    expectClean(await postgresOutageScenario(rig, size, random));
+  }, 600_000);
 });

@@ -252,8 +252,9 @@ export class ReliabilityRig {
   /** The API module inside the test, listening on a port: test-module overrides are possible. */
   async startApiInProcess(
     customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+    overrides: Record<string, string> = {},
   ): Promise<ApiEndpoint> {
-    const app: NestFastifyApplication = await bootApi(this.config(), { customise });
+    const app: NestFastifyApplication = await bootApi(this.config(overrides), { customise });
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
     const endpoint: ApiEndpoint = {

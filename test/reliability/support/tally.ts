@@ -144,7 +144,7 @@ export function summaryTable(rows: readonly SummaryRow[]): string {
     'lost',
     'applied twice',
     '5xx outside faults',
-    '503 inside faults',
+    '503 or no answer inside faults',
     'leaks',
     'time (s)',
   ];
