@@ -3,7 +3,7 @@ import { ReliabilityRig } from './support/rig';
 import { runSeed, runSize } from './support/sizes';
 import { writeSummary } from './support/summary-file';
 import { ScenarioTally, SummaryRow, summaryRow } from './support/tally';
-import { apiCrash } from './scenarios/api-crash';
+import { apiCrash, apiDiesAfterClaim } from './scenarios/api-crash';
 import { duplicates } from './scenarios/duplicates';
 import { postgresOutageScenario } from './scenarios/postgres-outage';
 import { temporalRestart } from './scenarios/temporal-restart';
@@ -55,6 +55,10 @@ describe('reliability: whatever fails, nothing accepted is lost or applied twice
   it('API crash: kill -9 with starts and decisions in flight, clients retry, counts hold', async () => {
     expectClean(await apiCrash(rig, size, random));
   }, 600_000);
+
+  it('API dies between the claim and the start: each start still ends as one project', async () => {
+    expectClean(await apiDiesAfterClaim(rig));
+  }, 300_000);
 
   it('Temporal hangs then restarts: 503 within the deadline, retries land once, one project per start', async () => {
     expectClean(await temporalRestart(rig, size, random));

@@ -27,7 +27,8 @@ export interface Running {
   random: () => number;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 export function stageReader(rig: ReliabilityRig) {
   return async (projectId: string): Promise<string | undefined> =>

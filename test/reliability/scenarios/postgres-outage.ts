@@ -1,3 +1,4 @@
+import { projectWorkflowId, stateQuery } from '@app/workflows/public-api';
 import { everyProjectAnswers } from '../support/pipeline-run';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
@@ -21,7 +22,8 @@ async function postgresOutage(running: Running, outageMs: number): Promise<void>
   while (Date.now() < until) {
     const list = await staff.get('/projects');
     reads += 1;
-    if (list.status !== 503) tally.problem(`GET /projects answered ${list.status} during the outage`);
+    if (list.status !== 503)
+      tally.problem(`GET /projects answered ${list.status} during the outage`);
     await sleep(1_000);
   }
   tally.notes.push(`${reads} reads during the outage`);
@@ -32,7 +34,30 @@ async function postgresOutage(running: Running, outageMs: number): Promise<void>
     await sleep(500);
   }
   await everyProjectAnswers(rig.client, [...running.created]);
+  // Recording activities retry with a growing back-off: the fault is over once the read
+  // model holds what every workflow holds (until then a decision may still wait on one).
+  await readModelCaughtUp(running, 120_000);
   tally.closeWindow();
+}
+
+async function readModelCaughtUp(running: Running, timeoutMs: number): Promise<void> {
+  const { rig } = running;
+  const deadline = Date.now() + timeoutMs;
+  for (const projectId of [...running.created]) {
+    const handle = rig.client.workflow.getHandle(projectWorkflowId(projectId));
+    for (;;) {
+      const description = await handle.describe();
+      if (description.status.name !== 'RUNNING') break;
+      const view = await handle.query(stateQuery);
+      const row = await rig.db.query<{ version: number }>(
+        'SELECT version FROM projects WHERE id = $1',
+        [projectId],
+      );
+      if ((row.rows[0]?.version ?? -1) >= view.state.version) break;
+      if (Date.now() > deadline) throw new Error(`the read model of ${projectId} lags behind`);
+      await sleep(300);
+    }
+  }
 }
 
 /**
@@ -57,16 +82,18 @@ async function mailAndAttention(running: Running): Promise<void> {
   const byKey = new Map<string, Set<string>>();
   let copies = 0;
   for (const mail of rig.smtp.received) {
-    const ids = byKey.get(mail.notificationKey) ?? new Set<string>();
+    // One email per notification and recipient; a copy handed to the relay again shares it.
+    const key = `${mail.notificationKey} to ${[...mail.to].sort().join(',')}`;
+    const ids = byKey.get(key) ?? new Set<string>();
     if (ids.size > 0) copies += 1;
     ids.add(mail.messageId);
-    byKey.set(mail.notificationKey, ids);
+    byKey.set(key, ids);
   }
   for (const [key, ids] of byKey) {
     if (ids.size > 1) tally.problem(`notification ${key} went out with ${ids.size} Message-IDs`);
   }
   tally.notes.push(
-    `${rig.smtp.received.length} emails for ${byKey.size} notifications, ${copies} duplicate(s) (same Message-ID)`,
+    `${rig.smtp.received.length} emails for ${byKey.size} notification recipients, ${copies} duplicate(s) (same Message-ID)`,
   );
   const attention = await rig.db.query<{ event_type: string; n: number }>(
     `SELECT event_type, count(*)::int AS n FROM audit_events
@@ -83,7 +110,8 @@ async function mailAndAttention(running: Running): Promise<void> {
     `activities past ${ATTENTION_AFTER} attempts: ${counts.activityFailing ?? 0} audited failing, ` +
       `${counts.activityRecovered ?? 0} audited recovered; ${flagged.rows[0].n} projects still flagged`,
   );
-  if (flagged.rows[0].n > 0) tally.problem(`${flagged.rows[0].n} projects still flagged after recovery`);
+  if (flagged.rows[0].n > 0)
+    tally.problem(`${flagged.rows[0].n} projects still flagged after recovery`);
 }
 
 /** PostgreSQL outage mid-run: activities retry, reads answer 503, the read model catches up. */

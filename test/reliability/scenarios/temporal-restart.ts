@@ -1,5 +1,6 @@
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { DelayingProxy } from '../../support/delaying-proxy';
+import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
 import { everyProjectAnswers } from '../support/pipeline-run';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
@@ -22,6 +23,12 @@ async function hangThenRestart(
   const { rig, tally } = running;
   tally.openWindow('Temporal hangs, then is down');
   proxy.delayMs = rig.deadlineMs + 1_500;
+  // Starts sent into the hang: Temporal starts the workflow, the caller is told 503 and
+  // retries with the same Idempotency-Key; each must end as exactly one project.
+  const staff = running.crew!.staff[1];
+  const startsInFlight = Promise.all(
+    [0, 1].map(() => staff.submit(sampleApplication(uniqueSuffix()))),
+  );
   await sleep(hangMs);
   await rig.stopTemporal();
   proxy.delayMs = 0;
@@ -33,11 +40,12 @@ async function hangThenRestart(
     running.worker = rig.startWorker();
   }
   await everyProjectAnswers(rig.client, [...running.created]);
+  await startsInFlight;
   tally.closeWindow();
 }
 
 /** Inside the window only 503s, each within the deadline (plus the time to answer). */
-async function unavailableWithinDeadline(running: Running): Promise<void> {
+function unavailableWithinDeadline(running: Running): Promise<void> {
   const { tally, rig } = running;
   for (const error of tally.serverErrorsInside) {
     const took = error.to - error.from;
@@ -47,6 +55,7 @@ async function unavailableWithinDeadline(running: Running): Promise<void> {
       tally.problem(`${error.what} took ${took} ms to answer 503 (deadline ${rig.deadlineMs} ms)`);
     }
   }
+  return Promise.resolve();
 }
 
 /**

@@ -17,5 +17,14 @@ export async function crewOf(
     RetryingClient.signedIn('staff B', rig.db, 'staff', baseUrl, tally, { policy }),
     RetryingClient.signedIn('mentor', rig.db, 'mentor', baseUrl, tally, { mentorId, policy }),
   ]);
+  // Addresses, so the decisions' notifications go out as emails to the SMTP catcher.
+  await rig.db.query(`UPDATE mentors SET email = $2 WHERE id = $1`, [
+    mentorId,
+    `mentor-${mentorId.slice(0, 8)}@mentors.example.edu.cn`,
+  ]);
+  await rig.db.query(
+    `UPDATE users SET email = username || '@incubator.example.edu.cn' WHERE id = ANY($1::uuid[])`,
+    [[staffA.user.id, staffB.user.id, mentor.user.id]],
+  );
   return { staff: [staffA, staffB], mentor, mentorId };
 }

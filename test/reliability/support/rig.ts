@@ -112,7 +112,7 @@ export class ReliabilityRig {
       await freePort(),
       await freePort(),
       await freePort(),
-      options.deadlineMs ?? 5_000,
+      options.deadlineMs ?? 10_000,
     );
     try {
       await rig.smtp.listen();

@@ -57,9 +57,20 @@ export async function verifyEffects(
     const made = await rig.db.query<{ id: string }>('SELECT id FROM projects WHERE college = $1', [
       start.college,
     ]);
-    const running = await client.workflow.count(`College = "${start.college}"`);
-    const projects = Math.max(made.rows.length, running.count);
+    // A project is its workflow: a claim's first row without one is a start that was lost.
+    // Visibility lags a moment behind a start, so a short count is looked at again.
     const expected = start.ending === 'refused' ? 0 : 1;
+    let projects = 0;
+    for (let look = 0; look < 5; look += 1) {
+      projects = (await client.workflow.count(`College = "${start.college}"`)).count;
+      if (projects >= expected) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    if (process.env.RELIABILITY_DEBUG) {
+      console.log(
+        `start ${start.key} ${start.ending}: ${made.rows.length} rows, ${projects} workflows`,
+      );
+    }
     if (projects < expected) {
       tally.lost += 1;
       tally.problem(`start ${start.key} (${start.ending}) made no project`);

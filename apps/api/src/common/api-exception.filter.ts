@@ -16,6 +16,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal } from '@app/domain';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { refusalStatus } from './refusal.exception';
 import { noteRefusalReason } from '../metrics/http-metrics.hook';
 
@@ -88,6 +89,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: 'Service Unavailable',
         message:
           'Temporal or the worker did not answer in time; the outcome is unknown. Retry with the same decisionId.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message:
+          'The database did not answer; the outcome is unknown. Retry shortly with the same decisionId or Idempotency-Key.',
       };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
