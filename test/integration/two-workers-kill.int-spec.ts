@@ -10,6 +10,7 @@ import { HAPPY_PATH } from '../support/pipeline-steps';
 import { decide, ProjectHandle, recordsOf, startProject } from '../support/project-driver';
 import { testConfig } from '../support/test-env';
 import { ensureTestMentors } from '../support/test-mentors';
+import { keepChildLog } from '../support/test-logs';
 
 const PROJECTS = 6;
 /** The step after which one worker is killed: projects are mid-path, activities in flight. */
@@ -29,6 +30,7 @@ function workerProcess(env: Record<string, string>): { child: ChildProcess; outp
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepChildLog(child, 'two-workers-worker');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -15,6 +15,7 @@ import {
 import { decide, ProjectHandle, startProject, stateOf } from '../support/project-driver';
 import { testConfig } from '../support/test-env';
 import { ensureTestMentors } from '../support/test-mentors';
+import { keepChildLog } from '../support/test-logs';
 
 /** The built worker as production runs it: its own process, its own signal handling. */
 function startWorkerProcess(env: Record<string, string>): {
@@ -34,6 +35,7 @@ function startWorkerProcess(env: Record<string, string>): {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepChildLog(child, 'worker-shutdown-worker');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

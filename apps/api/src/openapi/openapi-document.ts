@@ -2,8 +2,20 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import loadOpenApiMetadata from '../openapi-metadata';
 import { describeResponses } from './response-truth';
+import { DtoClass, describeValidationRules } from './validation-rules';
 
 export const OPENAPI_PATH = 'docs';
+
+/** Every class the Swagger plugin described (a DTO without rules of its own inherits some). */
+async function dtoClasses(): Promise<DtoClass[]> {
+  const metadata = (await loadOpenApiMetadata())['@nestjs/swagger'] as unknown as {
+    models: [Promise<Record<string, unknown>>, unknown][];
+  };
+  const modules = await Promise.all(metadata.models.map(([module]) => module));
+  return modules.flatMap((module) =>
+    Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
+  );
+}
 
 /**
  * The API's OpenAPI document, built from the controllers and the generated DTO metadata
@@ -21,5 +33,8 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
     .setVersion('1')
     .setOpenAPIVersion('3.1.0')
     .build();
-  return describeResponses(SwaggerModule.createDocument(app, config));
+  return describeValidationRules(
+    describeResponses(SwaggerModule.createDocument(app, config)),
+    await dtoClasses(),
+  );
 }

@@ -9,7 +9,7 @@ export const ERROR_SCHEMA = 'ApiError';
 export const BEARER_SCHEME = 'bearer';
 
 /** The one error body every 4xx and 5xx carries (ApiExceptionFilter). */
-const API_ERROR = {
+const API_ERROR: Json = {
   type: 'object',
   description:
     'Every refusal: the status, its name, a sentence for people, and where it applies the field and the rule that refused it (validation errors list each field as problems).',
@@ -22,12 +22,27 @@ const API_ERROR = {
     problems: {
       type: 'array',
       items: {
-        type: 'object',
-        properties: {
-          field: { type: 'string' },
-          rules: { type: 'array', items: { type: 'string' } },
-        },
-        required: ['field', 'rules'],
+        description:
+          'A field and the rules it broke (validation, 400), or one domain rule it broke (422).',
+        anyOf: [
+          {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              rules: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['field', 'rules'],
+          },
+          {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              rule: { type: 'string' },
+              message: { type: 'string' },
+            },
+            required: ['rule', 'message'],
+          },
+        ],
       },
     },
   },
@@ -107,7 +122,9 @@ function errorStatuses(
   const statuses = new Set<number>();
   const parameters = (operation.parameters as Json[] | undefined) ?? [];
   const hasBody = operation.requestBody !== undefined;
-  if (parameters.length > 0 || hasBody) statuses.add(400);
+  // Every route: the edge refuses a header it reads (Authorization, Idempotency-Key) holding
+  // NUL or non-ASCII before any handler, as it does a malformed query or body.
+  statuses.add(400);
   if (!handler.public) statuses.add(401).add(403);
   if (parameters.some((p) => p.in === 'path') || controller === 'MentorProfileController') {
     statuses.add(404);
@@ -116,6 +133,8 @@ function errorStatuses(
   if (hasBody) statuses.add(413).add(415);
   if (TEMPORAL_CONTROLLERS.has(controller)) statuses.add(503);
   if (controller === 'SessionsController' && method === 'post') statuses.add(429);
+  // A sign-in with a wrong user name or password.
+  if (/SessionsController$/.test(controller) && method === 'post') statuses.add(401);
   return [...statuses].sort();
 }
 

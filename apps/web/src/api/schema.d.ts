@@ -1222,10 +1222,7 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
-            /**
-             * Format: base64
-             * @description The payload bytes, base64
-             */
+            /** @description The payload bytes, base64 */
             data?: string;
         };
         DecisionResult: {
@@ -1976,7 +1973,10 @@ export interface components {
             previousProjectId?: string;
         };
         CalendarOverrideDto: {
-            /** @description The day, in the Asia/Shanghai calendar. */
+            /**
+             * Format: date
+             * @description The day, in the Asia/Shanghai calendar.
+             */
             date: string;
             /**
              * @description `holiday`: not a working day; `workday`: an adjusted working day (调休), e.g. a Sunday.
@@ -2045,7 +2045,7 @@ export interface components {
             documentId?: string;
             summaries: components["schemas"]["PlanSummariesDto"];
             comment?: string;
-        };
+        } & (unknown | unknown);
         ApprovePlanDto: {
             /** @description The client’s id of this decision: sent again, it changes nothing. */
             decisionId: string;
@@ -2064,6 +2064,7 @@ export interface components {
             investorName: string;
             /** @enum {string} */
             kind: "vc" | "angel" | "enterprise" | "government_fund" | "innovation_practice_fund";
+            /** Format: date */
             date: string;
             /** @enum {string} */
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
@@ -2079,6 +2080,7 @@ export interface components {
             investorName: string;
             /** @enum {string} */
             kind: "vc" | "angel" | "enterprise" | "government_fund" | "innovation_practice_fund";
+            /** Format: date */
             date: string;
             /** @enum {string} */
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
@@ -2101,6 +2103,7 @@ export interface components {
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
             uscc: string;
+            /** Format: date */
             registrationDate: string;
             registeredCapitalFen: number;
             jobsCreated: number;
@@ -2114,6 +2117,7 @@ export interface components {
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
             uscc: string;
+            /** Format: date */
             registrationDate: string;
             registeredCapitalFen: number;
             jobsCreated: number;
@@ -2210,10 +2214,14 @@ export interface components {
             message: string;
             field?: string;
             rule?: string;
-            problems?: {
+            problems?: ({
                 field: string;
                 rules: string[];
-            }[];
+            } | {
+                field?: string;
+                rule: string;
+                message: string;
+            })[];
         };
         /** @description One run's event history in Temporal's JSON form. */
         RawRunHistory: {
@@ -2246,6 +2254,15 @@ export interface operations {
                     "application/json": components["schemas"]["Liveness"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     healthReady: {
@@ -2266,6 +2283,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessAnswer"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A dependency is down (named in message). */
             503: {
                 headers: {
@@ -2279,13 +2305,13 @@ export interface operations {
     };
     securityEventsList: {
         parameters: {
-            query: {
+            query?: {
                 reason?: "reviewer-read-only" | "not-your-project" | "missing-token" | "malformed-token" | "unknown-token" | "expired-token" | "revoked-token" | "inactive-user" | "unknown-user" | "bad-password" | "forbidden-role" | "sign-in-lockout" | "sign-in-locked";
                 userId?: string;
                 username?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                limit: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2362,6 +2388,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
@@ -2406,6 +2441,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -2476,6 +2520,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
@@ -2511,6 +2564,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -2568,6 +2630,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -2590,10 +2661,10 @@ export interface operations {
     };
     adminUsersListUsers: {
         parameters: {
-            query: {
+            query?: {
                 role?: "staff" | "mentor" | "reviewer" | "admin";
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5645,9 +5716,9 @@ export interface operations {
     };
     inboxList: {
         parameters: {
-            query: {
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+            query?: {
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5695,11 +5766,11 @@ export interface operations {
     };
     notificationsList: {
         parameters: {
-            query: {
+            query?: {
                 /** @description true: only the unread ones. */
                 unread?: boolean;
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5763,6 +5834,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -5799,6 +5879,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -5991,6 +6080,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -6100,10 +6198,10 @@ export interface operations {
     };
     mentorsList: {
         parameters: {
-            query: {
+            query?: {
                 active?: boolean;
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -6560,6 +6658,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -7192,6 +7299,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditTrailVerification"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7230,6 +7346,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditCheckpointList"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7266,6 +7391,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditCheckpointView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -7308,11 +7442,11 @@ export interface operations {
     };
     auditExport: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                from: string;
+                from?: string;
                 /** @description End of the period, exclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                to: string;
+                to?: string;
                 format?: "json" | "csv";
             };
             header?: never;
@@ -7554,6 +7688,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7607,6 +7750,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
