@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { repoRoot } from '../dev/repo-root';
 
-export const FUZZ_ROLES = ['staff', 'mentor', 'reviewer', 'admin'] as const;
+/** In the order they run: the mentor before staff's generated mentor changes, the admin last. */
+export const FUZZ_ROLES = ['mentor', 'reviewer', 'staff', 'admin'] as const;
 export type FuzzRole = (typeof FUZZ_ROLES)[number];
 
 export interface Account {

@@ -84,6 +84,7 @@ function steps(mentorId: string): [string, Who, string, Record<string, unknown>]
 
 export const MILESTONES = [
   'APPLICATION',
+  'RETURNED',
   'MENTOR_MATCHING',
   'PROPOSED',
   'BUSINESS_PLAN',
@@ -95,6 +96,35 @@ export const MILESTONES = [
   'COMPANY_RECORDED',
   'ON_HOLD',
 ] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/**
+ * Where each decision can be taken (the stage and pending step it needs): its generated
+ * requests draw their project from there, so a valid one meets a workflow that takes it.
+ */
+export const DECISION_MILESTONES: Record<string, Milestone[]> = {
+  decisionsScreen: ['APPLICATION'],
+  decisionsResubmit: ['RETURNED'],
+  decisionsAssignMentor: ['MENTOR_MATCHING'],
+  decisionsAcceptAssignment: ['PROPOSED'],
+  decisionsDeclineAssignment: ['PROPOSED'],
+  decisionsSubmitPlanVersion: ['BUSINESS_PLAN'],
+  decisionsApprovePlan: ['PLAN_IN_REVIEW'],
+  decisionsRequestRevision: ['PLAN_IN_REVIEW'],
+  decisionsAllowExtraRevisionRound: ['BUSINESS_PLAN', 'PLAN_IN_REVIEW'],
+  decisionsRecordInvestorContact: ['INVESTOR_CONTACT'],
+  decisionsAmendInvestorContact: ['COMMITTED'],
+  decisionsSignOffInvestment: ['COMMITTED', 'STAFF_SIGNED_OFF'],
+  decisionsRecordCompany: ['COMPANY_REGISTRATION'],
+  decisionsAmendCompany: ['COMPANY_RECORDED'],
+  decisionsApproveIncubation: ['COMPANY_RECORDED'],
+  decisionsReplaceMentor: ['BUSINESS_PLAN', 'INVESTOR_CONTACT'],
+  decisionsExtendDeadline: ['MENTOR_MATCHING', 'BUSINESS_PLAN', 'INVESTOR_CONTACT'],
+  decisionsPutOnHold: ['MENTOR_MATCHING', 'BUSINESS_PLAN'],
+  decisionsResumeProject: ['ON_HOLD'],
+  decisionsWithdraw: ['APPLICATION', 'MENTOR_MATCHING', 'INVESTOR_CONTACT'],
+  planDocumentsUpload: ['BUSINESS_PLAN'],
+};
 
 /**
  * Projects standing at every point of the pipeline (`perMilestone` each, plus some on hold),
@@ -106,12 +136,18 @@ export async function createFuzzProjects(
   people: FuzzPeople,
   mentorId: string,
   perMilestone: number,
-): Promise<string[]> {
+): Promise<Map<Milestone, string[]>> {
   const token = (who: Who): string => people.tokens[who];
-  const ids: string[] = [];
+  const ids = new Map<Milestone, string[]>();
   let n = 0;
+  // Each decision has projects of its own at its first milestone (so one decision taken on a
+  // project does not use up another's), and every milestone has `perMilestone` more.
+  const wanted = new Map<Milestone, number>(MILESTONES.map((m) => [m, perMilestone]));
+  for (const [first] of Object.values(DECISION_MILESTONES)) {
+    wanted.set(first, (wanted.get(first) ?? 0) + perMilestone);
+  }
   for (const milestone of MILESTONES) {
-    for (let copy = 0; copy < perMilestone; copy += 1) {
+    for (let copy = 0; copy < (wanted.get(milestone) ?? 0); copy += 1) {
       n += 1;
       const { projectId } = await call<{ projectId: string }>(
         baseUrl,
@@ -121,7 +157,7 @@ export async function createFuzzProjects(
         application(n),
         { 'Idempotency-Key': `fuzz-${randomUUID()}` },
       );
-      ids.push(projectId);
+      ids.set(milestone, [...(ids.get(milestone) ?? []), projectId]);
       const decide = (who: Who, action: string, body: Record<string, unknown>) =>
         call(baseUrl, 'POST', `/projects/${projectId}/${action}`, token(who), {
           decisionId: randomUUID(),
@@ -131,6 +167,10 @@ export async function createFuzzProjects(
         await decide('staff', 'hold', { reason: 'Patent dispute.' });
         continue;
       }
+      if (milestone === 'RETURNED') {
+        await decide('staff', 'screening', { outcome: 'return', comment: 'Add the patent.' });
+        continue;
+      }
       for (const [reached, who, action, body] of steps(mentorId)) {
         if (MILESTONES.indexOf(reached as never) > MILESTONES.indexOf(milestone)) break;
         await decide(who, action, body);
@@ -138,4 +178,22 @@ export async function createFuzzProjects(
     }
   }
   return ids;
+}
+
+/** The projects one decision draws from: its own share of its first milestone, then the rest. */
+export function projectsForDecision(
+  operationId: string,
+  projectsAt: Map<Milestone, string[]>,
+): string[] {
+  const milestones = DECISION_MILESTONES[operationId] ?? [];
+  const [first, ...others] = milestones;
+  if (!first) return [];
+  const sharing = Object.entries(DECISION_MILESTONES)
+    .filter(([, list]) => list[0] === first)
+    .map(([id]) => id);
+  const pool = projectsAt.get(first) ?? [];
+  const share = pool.filter(
+    (_, index) => index % (sharing.length + 1) === sharing.indexOf(operationId),
+  );
+  return [...share, ...others.flatMap((milestone) => projectsAt.get(milestone) ?? [])];
 }

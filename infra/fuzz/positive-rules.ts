@@ -66,10 +66,23 @@ Object.assign(POSITIVE_DATA_RULES, {
   mentorsReactivate: { statuses: [409], rule: 'the mentor is already active' },
   mentorsUpdate: { statuses: [409, 422], rule: 'capacity not below the mentor’s open projects' },
   planDocumentsUpload: {
-    statuses: [409, 422],
-    rule: 'the file’s bytes must be the DOCX, PPTX or PDF it claims, and the project in its business-plan stage',
+    // 415, not 409/422: the one deviation. The file is recognised by its bytes (a PDF's magic,
+    // a DOCX/PPTX's parts, no program inside), which a schema's `format: binary` cannot say.
+    statuses: [409, 415, 422],
+    rule: 'the file’s bytes must be the PDF, DOCX or PPTX it claims (else 415); the project in its business-plan stage',
   },
+  projectsList: { statuses: [422], rule: 'a cursor this API gave out, for this sort' },
+  mentorCandidatesCandidates: { statuses: [409], rule: 'a closed project has no mentor to match' },
+  auditBundle: {
+    statuses: [409, 422],
+    rule: 'projectId or a period with both from and to, not both; from before to; a chain to bundle',
+  },
+  auditExport: {
+    statuses: [422],
+    rule: 'from before to, and a period of at most the export limit',
+  },
+  portfolioPortfolio: { statuses: [422], rule: 'from not after to' },
+  reportsPortfolio: { statuses: [422], rule: 'from not after to' },
   codecDecode: { statuses: [409, 422], rule: 'payloads encrypted with a key this API holds' },
-  codecEncode: { statuses: [409, 422], rule: 'a namespace this API encodes for' },
   practiceFundSetBudget: { statuses: [409, 422], rule: 'a year the fund exists for' },
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../dev/repo-root';
 import type { FuzzPeople, FuzzRole } from './fuzz-people';
+import { DECISION_MILESTONES, Milestone, projectsForDecision } from './fuzz-projects';
 import { POSITIVE_DATA_RULES } from './positive-rules';
 
 /** The checks every run applies (issue 15), nothing more and nothing less. */
@@ -26,7 +27,7 @@ export interface FuzzSize {
 }
 
 export const SIZES: Record<FuzzSize['name'], FuzzSize> = {
-  small: { name: 'small', maxExamples: 6, phases: 'examples,fuzzing,stateful', statefulSteps: 8 },
+  small: { name: 'small', maxExamples: 4, phases: 'examples,fuzzing,stateful', statefulSteps: 8 },
   full: {
     name: 'full',
     maxExamples: 50,
@@ -48,6 +49,8 @@ const toml = (value: unknown): string => JSON.stringify(value);
  */
 function configFile(options: {
   projectIds: string[];
+  projectsAt: Map<Milestone, string[]>;
+  spareMentorIds: string[];
   mentorIds: string[];
   people: FuzzPeople;
   size: FuzzSize;
@@ -69,24 +72,85 @@ function configFile(options: {
   const hasProjects = options.projectIds.length > 0;
   if (hasProjects) lines.push('[dictionaries.projects]', `values = ${toml(options.projectIds)}`);
   lines.push('[dictionaries.mentors]', `values = ${toml(options.mentorIds)}`);
+  // The mentor routes change a mentor of their own, not the one the run's projects need.
+  lines.push('[dictionaries.spareMentors]', `values = ${toml(options.spareMentorIds)}`);
+  for (const operationId of Object.keys(DECISION_MILESTONES)) {
+    const ids = projectsForDecision(operationId, options.projectsAt);
+    if (ids.length > 0) lines.push(`[dictionaries.${operationId}]`, `values = ${toml(ids)}`);
+  }
+  // Values the domain checks beyond the schema (a USCC's check character, shares summing to
+  // 100 %, a commitment's amount, a past date), offered now and then so decisions get through.
+  const values: Record<string, unknown[]> = {
+    uscc: ['91350100M000100Y43'],
+    universityBp: [4000],
+    localGovernmentBp: [2000],
+    enterpriseBp: [4000],
+    outcome: ['term_sheet'],
+    amountFen: [300000000],
+    pastDate: ['2025-02-28'],
+    mediaType: ['application/pdf'],
+    documentId: ['doc-1'],
+    pdf: ['%PDF-1.4\n% a business plan\n%%EOF\n'],
+  };
+  for (const [name, list] of Object.entries(values)) {
+    lines.push(`[dictionaries.${name}]`, `values = ${toml(list)}`);
+  }
   const account = options.people.signInAccount;
   if (account) {
     lines.push(`[dictionaries.usernames]`, `values = ${toml([account.username])}`);
     lines.push(`[dictionaries.passwords]`, `values = ${toml([account.password])}`);
   }
   lines.push('');
-  for (const [operationId, { statuses }] of Object.entries(POSITIVE_DATA_RULES)) {
+  // One block per operation (schemathesis takes the first block that matches one).
+  const operationIds = new Set([
+    ...Object.keys(POSITIVE_DATA_RULES),
+    ...Object.keys(DECISION_MILESTONES),
+  ]);
+  for (const operationId of operationIds) {
     lines.push('[[operations]]', `include-operation-id = ${toml(operationId)}`);
-    lines.push('[operations.checks.positive_data_acceptance]');
-    lines.push(
-      `expected-statuses = ${toml(['2xx', '401', '403', '404', ...statuses.map(String)])}`,
-    );
+    const milestones = DECISION_MILESTONES[operationId];
+    if (milestones && hasProjects) {
+      lines.push('[operations.parameters]');
+      lines.push(`"path.projectId" = { dictionary = ${toml(operationId)}, probability = 0.95 }`);
+      lines.push('"body.mentorId" = { dictionary = "mentors", probability = 0.9 }');
+      const body = (field: string, dictionary: string): void => {
+        lines.push(`"body.${field}" = { dictionary = ${toml(dictionary)}, probability = 0.9 }`);
+      };
+      if (/Company/.test(operationId)) {
+        body('uscc', 'uscc');
+        body('registrationDate', 'pastDate');
+        for (const share of ['universityBp', 'localGovernmentBp', 'enterpriseBp']) {
+          body(`ipShares.${share}`, share);
+        }
+      }
+      if (/InvestorContact/.test(operationId)) {
+        body('outcome', 'outcome');
+        body('amountFen', 'amountFen');
+        body('date', 'pastDate');
+      }
+      if (operationId === 'planDocumentsUpload') body('file', 'pdf');
+      if (operationId === 'decisionsSubmitPlanVersion') {
+        body('document.mediaType', 'mediaType');
+        body('document.documentId', 'documentId');
+      }
+      // Enough tries per decision that some valid ones meet a project in the right stage.
+      lines.push('[operations.generation]', `max-examples = ${options.size.maxExamples * 3}`);
+    }
+    const rule = POSITIVE_DATA_RULES[operationId];
+    if (rule) {
+      lines.push('[operations.checks.positive_data_acceptance]');
+      const allowed = ['2xx', '401', '403', '404', ...rule.statuses.map(String)];
+      lines.push(`expected-statuses = ${toml(allowed)}`);
+    }
     lines.push('');
   }
-  lines.push('[[operations]]', 'include-path-regex = "\\\\{projectId\\\\}"');
+  lines.push('[[operations]]', `include-path-regex = ${toml('[{]projectId[}]')}`);
   lines.push('[operations.parameters]');
   if (hasProjects) lines.push('"path.projectId" = { dictionary = "projects", probability = 0.9 }');
-  lines.push('"body.mentorId" = { dictionary = "mentors", probability = 0.7 }');
+  lines.push('');
+  lines.push('[[operations]]', 'include-path-regex = "^/mentors/"');
+  lines.push('[operations.parameters]');
+  lines.push('"path.mentorId" = { dictionary = "spareMentors", probability = 0.9 }');
   lines.push('');
   if (account) {
     lines.push(
@@ -138,7 +202,9 @@ export async function runSchemathesis(options: {
   role: FuzzRole;
   people: FuzzPeople;
   projectIds: string[];
+  projectsAt: Map<Milestone, string[]>;
   mentorIds: string[];
+  spareMentorIds: string[];
   size: FuzzSize;
   workDir: string;
   /** Only these operations (e.g. the self-check's one route). */

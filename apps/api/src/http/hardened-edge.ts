@@ -103,7 +103,11 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
       .split(';')[0]
       .trim()
       .toLowerCase();
-    const hasBody = request.body !== undefined || mediaType !== '';
+    // A Content-Type on a request without a body (a GET, say) names nothing to refuse.
+    const declaresBody =
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['transfer-encoding'] !== undefined;
+    const hasBody = request.body !== undefined || declaresBody;
     if (hasBody && mediaType) {
       const wanted = MULTIPART_ROUTES.has(route) ? null : 'application/json';
       if (wanted && mediaType !== wanted) {

@@ -79,6 +79,19 @@ const TEMPORAL_CONTROLLERS = new Set([
   'MentorCandidatesController',
 ]);
 
+/**
+ * What some reads answer beyond the rest (by Swagger's "Controller_handler" id), each from its
+ * service: a rule between fields or with the stored state (422, 409), a named project (404).
+ */
+const EXTRA_STATUSES: Record<string, number[]> = {
+  AuditController_bundle: [404, 409, 422],
+  AuditController_export: [422],
+  MentorCandidatesController_candidates: [409],
+  PortfolioController_portfolio: [422],
+  ProjectsController_list: [422],
+  ReportsController_portfolio: [422],
+};
+
 /** Path parameters that are uuids (checked by the services: a malformed one is a 404 or 400). */
 const UUID_PARAMS = new Set(['projectId', 'mentorId', 'notificationId', 'documentId', 'id']);
 
@@ -116,6 +129,7 @@ function successContent(handler: Handler, produces: Json | undefined): Json | un
 function errorStatuses(
   controller: string,
   method: string,
+  handlerName: string,
   handler: Handler,
   operation: Json,
 ): number[] {
@@ -130,7 +144,12 @@ function errorStatuses(
     statuses.add(404);
   }
   if (method !== 'get' && !handler.public) statuses.add(409).add(422);
-  if (hasBody) statuses.add(413).add(415);
+  // Any body on a write: too large, or not of the route's media type (also on routes that
+  // read none, where Fastify refuses a body it cannot parse).
+  if (hasBody || method !== 'get') statuses.add(413).add(415);
+  for (const status of EXTRA_STATUSES[`${controller}_${handlerName}`] ?? []) {
+    statuses.add(status);
+  }
   if (TEMPORAL_CONTROLLERS.has(controller)) statuses.add(503);
   if (controller === 'SessionsController' && method === 'post') statuses.add(429);
   // A sign-in with a wrong user name or password.
@@ -197,7 +216,7 @@ function describeOperation(
       content: { 'application/json': { schema: ref('ReadinessAnswer') } },
     };
   }
-  for (const status of errorStatuses(controller, method, handler, operation)) {
+  for (const status of errorStatuses(controller, method, handlerName, handler, operation)) {
     responses[String(status)] ??= {
       description: ERROR_TEXT[status],
       content: { 'application/json': { schema: ref(ERROR_SCHEMA) } },

@@ -76,6 +76,9 @@ function applyRules(schema: Json, rules: ValidationMetadata[]): void {
         if (pattern) on.pattern = pattern;
         break;
       }
+      case 'isIn':
+        if (on.enum === undefined && Array.isArray(first)) on.enum = first;
+        break;
       case 'isUuid':
         on.format = 'uuid';
         break;
@@ -83,7 +86,10 @@ function applyRules(schema: Json, rules: ValidationMetadata[]): void {
         on.format = 'date';
         break;
       case 'isIso8601':
-        on.format = 'date-time';
+        // An ISO 8601 time, or a date alone.
+        on.anyOf = [{ format: 'date' }, { format: 'date-time' }];
+        // The validator reads years 1000-9999 only (a two-digit year is ambiguous).
+        on.pattern = '^[1-9]\\d{3}-';
         break;
       default:
         break;
@@ -107,6 +113,50 @@ const BODY_COMBINATIONS: Record<string, Json> = {
   SubmitPlanVersionDto: { oneOf: [{ required: ['document'] }, { required: ['documentId'] }] },
 };
 
+/** An application that passes every eligibility rule: for clients, and the fuzzer's examples. */
+const APPLICATION_EXAMPLE = {
+  title: 'Low-power lidar for orchard robots',
+  summary: 'A solid-state lidar prototype with a granted patent.',
+  fieldTags: ['robotics', 'optics'],
+  college: 'College of Optical Engineering',
+  partyBranch: 'Graduate Party Branch No. 3',
+  teamMembers: [
+    { name: 'Li Wei', memberId: 'S2021001', role: 'lead', degree: 'phd', partyMember: true },
+    {
+      name: 'Zhang Min',
+      memberId: 'S2022017',
+      role: 'member',
+      degree: 'master',
+      partyMember: false,
+    },
+  ],
+  technologyReadinessLevel: 4,
+  ipAssets: [{ patentNumber: 'ZL202110000001.X', title: 'Solid-state lidar', status: 'granted' }],
+  fundingRequestedFen: 50000000,
+};
+
+const SCHEMA_EXAMPLES: Record<string, unknown> = { ApplicationDto: APPLICATION_EXAMPLE };
+
+const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+
+/** The upload's part: the media types it is recognised as (by content), and an example. */
+function describeUpload(document: OpenAPIObject): void {
+  const upload = document.paths['/projects/{projectId}/plan-documents']?.post as Json | undefined;
+  const body = upload?.requestBody as { content?: Record<string, Json> } | undefined;
+  const multipart = body?.content?.['multipart/form-data'];
+  if (!multipart) return;
+  multipart.encoding = {
+    file: {
+      contentType: [
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      ].join(', '),
+    },
+  };
+  multipart.example = { file: '%PDF-1.4\n% a business plan\n%%EOF\n' };
+}
+
 /** `YYYY-MM-DD` checked by a pattern and the domain's calendar check: a calendar date. */
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
@@ -117,9 +167,14 @@ const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
  */
 export function describeValidationRules(
   document: OpenAPIObject,
-  classes: DtoClass[],
+  context: {
+    classes: DtoClass[];
+    argumentClasses: Map<string, DtoClass[]>;
+    codecNamespace: string;
+  },
 ): OpenAPIObject {
-  const byClass = rulesByClass(classes);
+  const byClass = rulesByClass(context.classes);
+  describeUpload(document);
   const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
   for (const [name, schema] of Object.entries(schemas)) {
     const rules = byClass.get(name);
@@ -136,34 +191,44 @@ export function describeValidationRules(
     }
     if (!('additionalProperties' in schema)) schema.additionalProperties = false;
     Object.assign(schema, BODY_COMBINATIONS[name] ?? {});
+    if (SCHEMA_EXAMPLES[name]) schema.examples = [SCHEMA_EXAMPLES[name]];
+    const base64Values = (properties.metadata?.additionalProperties ?? undefined) as
+      Json | undefined;
+    if (name === 'CodecPayloadDto' && base64Values) {
+      base64Values.contentEncoding = 'base64';
+      base64Values.pattern = BASE64_PATTERN;
+    }
     for (const property of Object.values(properties)) {
       // JSON Schema's name for base64 text, which generators and validators know.
       if (property.format === 'base64') {
         delete property.format;
         property.contentEncoding = 'base64';
-        property.pattern = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+        property.pattern = BASE64_PATTERN;
       }
     }
   }
-  // Query and path parameters: the rules of the query class property of the same name.
-  const parameterRules = new Map<string, ValidationMetadata[]>();
-  for (const [className, rules] of byClass) {
-    if (!/(Query|Param)$/.test(className)) continue;
-    for (const [property, propertyRules] of rules) parameterRules.set(property, propertyRules);
-  }
+  // Query and path parameters: the rules of the handler's own query or path class.
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item as Record<string, Json>)) {
+      const classes = context.argumentClasses.get(String(operation.operationId)) ?? [];
+      const rules = new Map<string, ValidationMetadata[]>();
+      for (const type of classes) {
+        for (const [property, propertyRules] of byClass.get(type.name) ?? []) {
+          rules.set(property, propertyRules);
+        }
+      }
       for (const parameter of (operation.parameters as Json[] | undefined) ?? []) {
-        const rules = parameterRules.get(String(parameter.name));
-        if (!rules || parameter.in === 'header') continue;
-        const schema = (parameter.schema ??= {}) as Json;
-        // Names repeat across query classes (year, limit): the bounds Swagger already wrote
-        // are this parameter's own, so only the whole-number rule is added here.
-        applyRules(
-          schema,
-          rules.filter((rule) => rule.name === 'isInt'),
-        );
-        if (parameter.in === 'query' && rules.some((rule) => rule.name === 'isOptional')) {
+        if (parameter.in === 'header' && parameter.name === 'x-namespace') {
+          // Optional: without it the codec serves its one namespace; another is a 400.
+          parameter.required = false;
+          parameter.description = 'The Temporal namespace; the codec serves this one only.';
+          parameter.schema = { type: 'string', enum: [context.codecNamespace] };
+          continue;
+        }
+        const propertyRules = rules.get(String(parameter.name));
+        if (!propertyRules || parameter.in === 'header') continue;
+        applyRules((parameter.schema ??= {}) as Json, propertyRules);
+        if (parameter.in === 'query' && propertyRules.some((rule) => rule.name === 'isOptional')) {
           parameter.required = false;
         }
       }

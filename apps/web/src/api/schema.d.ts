@@ -1954,6 +1954,43 @@ export interface components {
             /** @enum {string} */
             status: "filed" | "granted";
         };
+        /**
+         * @example {
+         *       "title": "Low-power lidar for orchard robots",
+         *       "summary": "A solid-state lidar prototype with a granted patent.",
+         *       "fieldTags": [
+         *         "robotics",
+         *         "optics"
+         *       ],
+         *       "college": "College of Optical Engineering",
+         *       "partyBranch": "Graduate Party Branch No. 3",
+         *       "teamMembers": [
+         *         {
+         *           "name": "Li Wei",
+         *           "memberId": "S2021001",
+         *           "role": "lead",
+         *           "degree": "phd",
+         *           "partyMember": true
+         *         },
+         *         {
+         *           "name": "Zhang Min",
+         *           "memberId": "S2022017",
+         *           "role": "member",
+         *           "degree": "master",
+         *           "partyMember": false
+         *         }
+         *       ],
+         *       "technologyReadinessLevel": 4,
+         *       "ipAssets": [
+         *         {
+         *           "patentNumber": "ZL202110000001.X",
+         *           "title": "Solid-state lidar",
+         *           "status": "granted"
+         *         }
+         *       ],
+         *       "fundingRequestedFen": 50000000
+         *     }
+         */
         ApplicationDto: {
             title: string;
             summary: string;
@@ -2478,6 +2515,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -2594,6 +2649,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3116,6 +3189,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -3131,7 +3222,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
-                status?: string;
+                status?: "ACTIVE" | "ON_HOLD" | "CLOSED";
                 college?: string;
                 mentorId?: string;
                 needsAttention?: boolean;
@@ -3179,6 +3270,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3556,6 +3656,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5917,6 +6035,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -6044,6 +6180,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6555,6 +6709,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -6624,6 +6796,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6850,6 +7040,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -6872,6 +7071,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "%PDF-1.4\n% a business plan\n%%EOF\n"
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -7233,9 +7437,9 @@ export interface operations {
                 /** @description The project whose rows the bundle carries in full. */
                 projectId?: string;
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                from?: string;
+                from?: string | unknown | unknown;
                 /** @description End of the period, exclusive. */
-                to?: string;
+                to?: string | unknown | unknown;
             };
             header?: never;
             path?: never;
@@ -7272,6 +7476,33 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7429,6 +7660,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -7442,11 +7691,11 @@ export interface operations {
     };
     auditExport: {
         parameters: {
-            query?: {
+            query: {
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                from?: string;
+                from: string | unknown | unknown;
                 /** @description End of the period, exclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                to?: string;
+                to: string | unknown | unknown;
                 format?: "json" | "csv";
             };
             header?: never;
@@ -7492,13 +7741,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     codecDecode: {
         parameters: {
             query?: never;
-            header: {
-                "x-namespace": string;
+            header?: {
+                /** @description The Temporal namespace; the codec serves this one only. */
+                "x-namespace"?: "default";
             };
             path?: never;
             cookie?: never;
@@ -7586,8 +7845,9 @@ export interface operations {
     codecEncode: {
         parameters: {
             query?: never;
-            header: {
-                "x-namespace": string;
+            header?: {
+                /** @description The Temporal namespace; the codec serves this one only. */
+                "x-namespace"?: "default";
             };
             path?: never;
             cookie?: never;
@@ -7724,6 +7984,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -7780,6 +8058,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7845,6 +8141,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8049,6 +8354,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
