@@ -7,8 +7,8 @@ export const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'bearer token', pattern: /\bip[st]_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
   {
     kind: 'Authorization header value',
-    pattern:
-      /authorization["']?\s*[:=]\s*["']?(?:bearer|basic)\s+(?!\[(?:redacted|filtered)\])[^\s"',}]{8,}/i,
+    // A value, not a placeholder such as "Bearer <token>" in a message.
+    pattern: /authorization["']?\s*[:=]\s*["']?(?:bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/i,
   },
   {
     kind: 'password',

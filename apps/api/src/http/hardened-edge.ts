@@ -118,6 +118,17 @@ export async function installHardenedEdge(app: NestFastifyApplication): Promise<
         });
       }
     }
+    // Every JSON body the API reads is an object: `null`, a number or a string is no request.
+    if (
+      declaresBody &&
+      !MULTIPART_ROUTES.has(route) &&
+      (request.body === null || typeof request.body !== 'object')
+    ) {
+      return refuse(reply, 400, 'Bad Request', {
+        message: 'the body must be a JSON object',
+        rule: 'body-object',
+      });
+    }
     const refusal = bodyLimitRefusal(request.body);
     if (refusal) return refuse(reply, 400, 'Bad Request', { ...refusal });
   });

@@ -65,6 +65,7 @@ const ERROR_TEXT: Record<number, string> = {
   405: 'The path exists, the method does not.',
   409: 'The resource is not in a state that allows this (for example a closed project).',
   413: 'The body is larger than the limit.',
+  414: 'A path parameter is longer than the router reads.',
   415: 'The body is not of a media type this route accepts.',
   422: 'A domain rule refused the request (named in rule).',
   429: 'Too many attempts: try again after the Retry-After seconds.',
@@ -143,6 +144,8 @@ function errorStatuses(
   if (parameters.some((p) => p.in === 'path') || controller === 'MentorProfileController') {
     statuses.add(404);
   }
+  // Fastify's router refuses a path parameter past its maxParamLength.
+  if (parameters.some((p) => p.in === 'path')) statuses.add(414);
   if (method !== 'get' && !handler.public) statuses.add(409).add(422);
   // Any body on a write: too large, or not of the route's media type (also on routes that
   // read none, where Fastify refuses a body it cannot parse).

@@ -2948,6 +2948,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -3017,6 +3026,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3097,6 +3115,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3191,6 +3218,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3452,6 +3488,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -3672,6 +3717,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -3763,6 +3817,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3877,6 +3940,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -3977,6 +4049,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4091,6 +4172,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4191,6 +4281,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4305,6 +4404,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4405,6 +4513,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4519,6 +4636,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4619,6 +4745,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4733,6 +4868,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4833,6 +4977,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4947,6 +5100,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5047,6 +5209,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5161,6 +5332,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5261,6 +5441,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5375,6 +5564,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5475,6 +5673,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5589,6 +5796,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5696,6 +5912,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5796,6 +6021,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6120,6 +6354,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     notificationsMarkRead: {
@@ -6189,6 +6432,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6544,6 +6796,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     mentorsUpdate: {
@@ -6617,6 +6878,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6718,6 +6988,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -6805,6 +7084,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7049,6 +7337,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -7146,6 +7443,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -7221,6 +7527,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     projectHistoryTimeline: {
@@ -7276,6 +7591,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7353,6 +7677,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -7413,6 +7746,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8280,6 +8622,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
