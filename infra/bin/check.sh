@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)
+# Every log of this run (this output, and the processes the tests start) goes here, and is
+# scanned for tokens, passwords and SQL parameter dumps at the end (infra/bin/scan-logs.sh).
+export INCUBATION_TEST_LOG_DIR="$PWD/.data/test-logs/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$INCUBATION_TEST_LOG_DIR"
+exec > >(tee "$INCUBATION_TEST_LOG_DIR/npm-test.log") 2>&1
 bash infra/bin/ensure-deps.sh
 bash infra/bin/ensure-report-tools.sh
 npm run --silent build
@@ -20,4 +25,7 @@ npx jest --ci --selectProjects integration
 bash infra/bin/integration-real-server.sh
 # The reliability suite at its small size (crashes, restarts, outages, duplicates; issue 20).
 RELIABILITY_SKIP_BUILD=1 bash infra/bin/reliability.sh --runTestsByPath test/reliability/reliability.rel-spec.ts
+# schemathesis on an API instance of its own, one token per role (INCUBATION_FUZZ_SIZE=full: the big run).
+bash infra/bin/fuzz-api.sh
+bash infra/bin/scan-logs.sh "$INCUBATION_TEST_LOG_DIR"
 echo "all checks passed in $(( $(date +%s) - started )) s"

@@ -294,12 +294,13 @@ describe('GET /portfolio: figures from stage stays and project records', () => {
     expect(await endedIn('2026-03-01', '2026-03-30')).toBe(0);
   });
 
-  it('refuses a bad period with a 400 naming the field, and mentors with a 403', async () => {
+  it('refuses a bad period naming the field (a reversed one is a 422), and mentors with a 403', async () => {
     const bad = await reviewer.get('/portfolio', { from: '2026-02-30' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('from must be a calendar date');
     const reversed = await reviewer.get('/portfolio', { from: '2026-05-01', to: '2026-04-01' });
-    expect(reversed.status).toBe(400);
+    expect(reversed.status).toBe(422);
+    expect(reversed.body).toMatchObject({ rule: 'period-order', field: 'from' });
     expect(JSON.stringify(reversed.body)).toContain('from must not be after to');
     expect((await mentor.get('/portfolio')).status).toBe(403);
   });

@@ -37,7 +37,10 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
   });
 
   it('loses no decision, record or project', async () => {
-    workers.push(startWorkerProcess(env), startWorkerProcess(env));
+    workers.push(
+      startWorkerProcess(env, 'two-workers-worker'),
+      startWorkerProcess(env, 'two-workers-worker'),
+    );
     const [doomed, survivor] = workers;
     const projects: { projectId: string; handle: ProjectHandle }[] = [];
     for (let i = 0; i < PROJECTS; i += 1) {

@@ -31,7 +31,7 @@ describe('worker: SIGTERM drains, and projects continue after a restart', () => 
   });
 
   it('exits 0 on SIGTERM while projects wait, and a new worker carries them on', async () => {
-    const first = startWorkerProcess(env);
+    const first = startWorkerProcess(env, 'worker-shutdown-worker');
     const projects: ProjectHandle[] = [];
     for (let i = 0; i < 3; i += 1) {
       const { handle } = await startProject(
@@ -48,7 +48,7 @@ describe('worker: SIGTERM drains, and projects continue after a restart', () => 
     expect(await exited).toBe(0);
     expect(first.output()).not.toMatch(/IllegalStateError|Unhandled/);
 
-    const second = startWorkerProcess(env);
+    const second = startWorkerProcess(env, 'worker-shutdown-worker');
     try {
       for (const handle of projects) {
         expect((await decide(handle, mentorA, d.acceptAssignment)).stage).toBe('BUSINESS_PLAN');

@@ -1,5 +1,5 @@
 // Imported relatively: Jest's global setup loads this file outside Jest's module mapper.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
@@ -22,6 +22,12 @@ export interface TestServers {
   temporal: RunningTemporal;
   postgres: RunningPostgres;
   stop(): Promise<void>;
+}
+
+/** The real server's log, copied into the run's log folder for the log scan (check.sh). */
+function keepServerLog(file: string, port: number): void {
+  const dir = process.env.INCUBATION_TEST_LOG_DIR;
+  if (dir && existsSync(file)) copyFileSync(file, join(dir, `temporal-server-${port}.log`));
 }
 
 /**
@@ -56,6 +62,7 @@ export async function startTestServers(
         stop: async () => {
           await temporal.stop();
           await postgres.stop();
+          keepServerLog(join(scratch, 'temporal-server', 'temporal-server.log'), temporalPort);
         },
       };
     } catch (error) {
@@ -67,7 +74,8 @@ export async function startTestServers(
     startTemporalDevServer({
       binary: resolveTemporalBinary(),
       port: temporalPort,
-      logFile: join(scratch, 'temporal.log'),
+      // Into the run's log folder when `npm test` collects logs for its scan (check.sh).
+      logFile: join(process.env.INCUBATION_TEST_LOG_DIR || scratch, `temporal-${temporalPort}.log`),
       dynamicConfig: options.dynamicConfig,
     }),
     startEmbeddedPostgres({ dataDir: join(scratch, 'postgres'), port: postgresPort }),

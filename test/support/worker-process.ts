@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
 import { repoRoot } from '../../infra/dev/repo-root';
+import { keepChildLog } from './test-logs';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -21,7 +22,10 @@ export function workerEnv(config: AppConfig): Record<string, string> {
 }
 
 /** The built worker as production runs it: its own process, its own signal handling. */
-export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+export function startWorkerProcess(
+  env: Record<string, string>,
+  logName = 'worker-process',
+): WorkerProcess {
   const entry = join(repoRoot(), 'dist/apps/worker/src/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, [entry], {
@@ -35,6 +39,8 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept for the log scan at the end of `npm test` (INCUBATION_TEST_LOG_DIR).
+  keepChildLog(child, logName);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

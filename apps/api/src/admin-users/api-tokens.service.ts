@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -33,9 +28,12 @@ export class ApiTokensService {
   ): Promise<IssuedApiTokenView> {
     const days = input.expiresInDays ?? this.config.API_TOKEN_DEFAULT_TTL_DAYS;
     if (days > this.config.API_TOKEN_MAX_TTL_DAYS) {
-      throw new BadRequestException(
-        `expiresInDays must not be greater than ${this.config.API_TOKEN_MAX_TTL_DAYS}`,
-      );
+      // The deployment's limit (config), which the schema's own bound cannot know: a 422.
+      throw new UnprocessableEntityException({
+        message: `expiresInDays must not be greater than ${this.config.API_TOKEN_MAX_TTL_DAYS}`,
+        field: 'expiresInDays',
+        rule: 'token-lifetime',
+      });
     }
     const user = await this.users.findOneBy({ id: userId });
     if (!user) throw new NotFoundException('user not found');

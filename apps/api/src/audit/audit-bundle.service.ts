@@ -60,9 +60,17 @@ export class AuditBundleService {
         throw new UnprocessableEntityException({
           message: 'projectId or a period (from, to): not both',
           field: 'projectId',
+          rule: 'project-or-period',
         });
       }
       return { projectId: query.projectId };
+    }
+    if (query.from === undefined || query.to === undefined) {
+      throw new UnprocessableEntityException({
+        message: 'send projectId, or a period with both from and to',
+        field: query.from === undefined ? 'from' : 'to',
+        rule: 'project-or-period',
+      });
     }
     const from = periodBound(query.from ?? '');
     const to = periodBound(query.to ?? '');

@@ -6,6 +6,7 @@ import {
   IsBase64,
   IsObject,
   IsOptional,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -21,7 +22,8 @@ export class CodecPayloadDto {
   metadata?: Record<string, string>;
 
   @ApiPropertyOptional({ description: 'The payload bytes, base64' })
-  @IsOptional()
+  // Absent is an empty payload; null is no base64 (IsOptional would let it through).
+  @ValidateIf((_payload: CodecPayloadDto, value: unknown) => value !== undefined)
   @IsBase64({}, { message: 'payloads[].data must be base64' })
   data?: string;
 }

@@ -11,6 +11,32 @@ export function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
+/**
+ * The request headers a log line keeps: the ones that explain a request. Any other header is
+ * the caller's to name and fill (a fuzzer sent one called "password"), so it is left out.
+ */
+const LOGGED_HEADERS = [
+  'host',
+  'user-agent',
+  'content-type',
+  'content-length',
+  'accept',
+  'origin',
+  'referer',
+  'x-request-id',
+  'x-forwarded-for',
+  'authorization',
+  'cookie',
+];
+
+function loggedHeaders(headers: unknown): Record<string, unknown> | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const all = headers as Record<string, unknown>;
+  return Object.fromEntries(
+    LOGGED_HEADERS.filter((name) => name in all).map((name) => [name, all[name]]),
+  );
+}
+
 /** Structured JSON logs with a request id; credentials never reach a log line. */
 export function loggerOptions(config: AppConfig): Params {
   return {
@@ -45,6 +71,7 @@ export function loggerOptions(config: AppConfig): Params {
           ...req,
           url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
           query: undefined,
+          headers: loggedHeaders(req.headers),
         }),
       },
       autoLogging: {

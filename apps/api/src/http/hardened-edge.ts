@@ -94,7 +94,11 @@ export function installHardenedEdge(app: NestFastifyApplication): Promise<void> 
       .split(';')[0]
       .trim()
       .toLowerCase();
-    const hasBody = request.body !== undefined || mediaType !== '';
+    // A Content-Type on a request without a body (a GET, say) names nothing to refuse.
+    const declaresBody =
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['transfer-encoding'] !== undefined;
+    const hasBody = request.body !== undefined || declaresBody;
     if (hasBody && mediaType) {
       const wanted = MULTIPART_ROUTES.has(route) ? null : 'application/json';
       if (wanted && mediaType !== wanted) {
@@ -105,6 +109,17 @@ export function installHardenedEdge(app: NestFastifyApplication): Promise<void> 
         });
         return;
       }
+    }
+    // Every JSON body the API reads is an object: `null`, a number or a string is no request.
+    if (
+      declaresBody &&
+      !MULTIPART_ROUTES.has(route) &&
+      (request.body === null || typeof request.body !== 'object')
+    ) {
+      return refuse(reply, 400, 'Bad Request', {
+        message: 'the body must be a JSON object',
+        rule: 'body-object',
+      });
     }
     const refusal = bodyLimitRefusal(request.body);
     if (refusal) {

@@ -1,9 +1,53 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
 import loadOpenApiMetadata from '../openapi-metadata';
 import { describeResponses } from './response-truth';
+import { DtoClass, describeValidationRules } from './validation-rules';
 
 export const OPENAPI_PATH = 'docs';
+
+/** Every class the Swagger plugin described (a DTO without rules of its own inherits some). */
+async function dtoClasses(): Promise<DtoClass[]> {
+  const metadata = (await loadOpenApiMetadata())['@nestjs/swagger'] as unknown as {
+    models: [Promise<Record<string, unknown>>, unknown][];
+  };
+  const modules = await Promise.all(metadata.models.map(([module]) => module));
+  return modules.flatMap((module) =>
+    Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
+  );
+}
+
+/**
+ * The classes of each handler's arguments, by Swagger's first operation id
+ * ("Controller_method"): a query parameter is described by its own query class's rules.
+ */
+function argumentClasses(app: INestApplication): Map<string, DtoClass[]> {
+  const byOperation = new Map<string, DtoClass[]>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as DtoClass | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as object;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        const types = Reflect.getMetadata('design:paramtypes', prototype, method) as
+          DtoClass[] | undefined;
+        if (types) byOperation.set(`${controller.name}_${method}`, types.filter(Boolean));
+      }
+    }
+  }
+  return byOperation;
+}
+
+/** The namespace the codec serves (the document a running API serves says its own). */
+function codecNamespace(app: INestApplication): string {
+  try {
+    return app.get(AppConfig).TEMPORAL_NAMESPACE;
+  } catch {
+    return new AppConfig().TEMPORAL_NAMESPACE;
+  }
+}
 
 /**
  * The API's OpenAPI document, built from the controllers and the generated DTO metadata
@@ -21,5 +65,12 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
     .setVersion('1')
     .setOpenAPIVersion('3.1.0')
     .build();
-  return describeResponses(SwaggerModule.createDocument(app, config));
+  // The validators' rules first, while operation ids still name the controller and handler.
+  return describeResponses(
+    describeValidationRules(SwaggerModule.createDocument(app, config), {
+      classes: await dtoClasses(),
+      argumentClasses: argumentClasses(app),
+      codecNamespace: codecNamespace(app),
+    }),
+  );
 }

@@ -9,7 +9,7 @@ export const ERROR_SCHEMA = 'ApiError';
 export const BEARER_SCHEME = 'bearer';
 
 /** The one error body every 4xx and 5xx carries (ApiExceptionFilter). */
-const API_ERROR = {
+const API_ERROR: Json = {
   type: 'object',
   description:
     'Every refusal: the status, its name, a sentence for people, and where it applies the field and the rule that refused it (validation errors list each field as problems).',
@@ -22,12 +22,27 @@ const API_ERROR = {
     problems: {
       type: 'array',
       items: {
-        type: 'object',
-        properties: {
-          field: { type: 'string' },
-          rules: { type: 'array', items: { type: 'string' } },
-        },
-        required: ['field', 'rules'],
+        description:
+          'A field and the rules it broke (validation, 400), or one domain rule it broke (422).',
+        anyOf: [
+          {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              rules: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['field', 'rules'],
+          },
+          {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              rule: { type: 'string' },
+              message: { type: 'string' },
+            },
+            required: ['rule', 'message'],
+          },
+        ],
       },
     },
   },
@@ -50,6 +65,7 @@ const ERROR_TEXT: Record<number, string> = {
   405: 'The path exists, the method does not.',
   409: 'The resource is not in a state that allows this (for example a closed project).',
   413: 'The body is larger than the limit.',
+  414: 'A path parameter is longer than the router reads.',
   415: 'The body is not of a media type this route accepts.',
   422: 'A domain rule refused the request (named in rule).',
   429: 'Too many attempts: try again after the Retry-After seconds.',
@@ -63,6 +79,19 @@ const TEMPORAL_CONTROLLERS = new Set([
   'ProjectHistoryController',
   'MentorCandidatesController',
 ]);
+
+/**
+ * What some reads answer beyond the rest (by Swagger's "Controller_handler" id), each from its
+ * service: a rule between fields or with the stored state (422, 409), a named project (404).
+ */
+const EXTRA_STATUSES: Record<string, number[]> = {
+  AuditController_bundle: [404, 409, 422],
+  AuditController_export: [422],
+  MentorCandidatesController_candidates: [409],
+  PortfolioController_portfolio: [422],
+  ProjectsController_list: [422],
+  ReportsController_portfolio: [422],
+};
 
 /** Path parameters that are uuids (checked by the services: a malformed one is a 404 or 400). */
 const UUID_PARAMS = new Set(['projectId', 'mentorId', 'notificationId', 'documentId', 'id']);
@@ -101,21 +130,33 @@ function successContent(handler: Handler, produces: Json | undefined): Json | un
 function errorStatuses(
   controller: string,
   method: string,
+  handlerName: string,
   handler: Handler,
   operation: Json,
 ): number[] {
   const statuses = new Set<number>();
   const parameters = (operation.parameters as Json[] | undefined) ?? [];
   const hasBody = operation.requestBody !== undefined;
-  if (parameters.length > 0 || hasBody) statuses.add(400);
+  // Every route: the edge refuses a header it reads (Authorization, Idempotency-Key) holding
+  // NUL or non-ASCII before any handler, as it does a malformed query or body.
+  statuses.add(400);
   if (!handler.public) statuses.add(401).add(403);
   if (parameters.some((p) => p.in === 'path') || controller === 'MentorProfileController') {
     statuses.add(404);
   }
+  // Fastify's router refuses a path parameter past its maxParamLength.
+  if (parameters.some((p) => p.in === 'path')) statuses.add(414);
   if (method !== 'get' && !handler.public) statuses.add(409).add(422);
-  if (hasBody) statuses.add(413).add(415);
+  // Any body on a write: too large, or not of the route's media type (also on routes that
+  // read none, where Fastify refuses a body it cannot parse).
+  if (hasBody || method !== 'get') statuses.add(413).add(415);
+  for (const status of EXTRA_STATUSES[`${controller}_${handlerName}`] ?? []) {
+    statuses.add(status);
+  }
   if (TEMPORAL_CONTROLLERS.has(controller)) statuses.add(503);
   if (controller === 'SessionsController' && method === 'post') statuses.add(429);
+  // A sign-in with a wrong user name or password.
+  if (/SessionsController$/.test(controller) && method === 'post') statuses.add(401);
   return [...statuses].sort();
 }
 
@@ -178,7 +219,7 @@ function describeOperation(
       content: { 'application/json': { schema: ref('ReadinessAnswer') } },
     };
   }
-  for (const status of errorStatuses(controller, method, handler, operation)) {
+  for (const status of errorStatuses(controller, method, handlerName, handler, operation)) {
     responses[String(status)] ??= {
       description: ERROR_TEXT[status],
       content: { 'application/json': { schema: ref(ERROR_SCHEMA) } },

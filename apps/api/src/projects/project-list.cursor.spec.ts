@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from './project-list.cursor';
 
 const ID = '6f1c2a8e-4b7d-4c2e-9a51-0d3e8f7b6a21';
@@ -26,11 +26,13 @@ describe('project list cursors', () => {
     ['not JSON', 'bm90IGpzb24', 'text'],
     ['NUL in a title', cursorOf(['a\u0000', ID]), 'text'],
   ] as const)('refuses %s with a 400 naming the cursor', (_what, cursor, kind) => {
-    expect(() => decodeCursor(cursor, kind)).toThrow(BadRequestException);
+    expect(() => decodeCursor(cursor, kind)).toThrow(UnprocessableEntityException);
     try {
       decodeCursor(cursor, kind);
     } catch (error) {
-      expect((error as BadRequestException).getResponse()).toMatchObject({ field: 'cursor' });
+      expect((error as UnprocessableEntityException).getResponse()).toMatchObject({
+        field: 'cursor',
+      });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
 import { isCalendarDate } from '@app/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,8 +17,12 @@ export function encodeCursor(sortKey: string, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-function refused(): BadRequestException {
-  return new BadRequestException({
+/**
+ * A 422: the cursor's form is a string the schema allows; whether this API gave it out for
+ * this sort is a rule no schema can state (so the fuzzer's valid-looking cursors are 422s).
+ */
+function refused(): UnprocessableEntityException {
+  return new UnprocessableEntityException({
     message: 'cursor is not one this API gave out for this sort',
     field: 'cursor',
     rule: 'cursor',
@@ -33,7 +37,7 @@ function isTimeKey(key: string): boolean {
 
 /**
  * Reads a cursor back and checks each part against what the SQL will cast it to (a uuid, and a
- * time or a title), so a forged or stale cursor is a 400 here rather than a cast error there.
+ * time or a title), so a forged or stale cursor is a 422 here rather than a cast error there.
  */
 export function decodeCursor(cursor: string, keyKind: CursorKeyKind): [string, string] {
   let value: unknown;

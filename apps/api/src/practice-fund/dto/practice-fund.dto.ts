@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PracticeFundQuery {
   /** The fund's year; default: this year in Asia/Shanghai. */
+  @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'year must be a whole year such as 2027' })
   @Min(2000)
