@@ -1255,10 +1255,7 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
-            /**
-             * Format: base64
-             * @description The payload bytes, base64
-             */
+            /** @description The payload bytes, base64 */
             data?: string;
         };
         DecisionResult: {
@@ -1997,6 +1994,43 @@ export interface components {
             /** @enum {string} */
             status: "filed" | "granted";
         };
+        /**
+         * @example {
+         *       "title": "Low-power lidar for orchard robots",
+         *       "summary": "A solid-state lidar prototype with a granted patent.",
+         *       "fieldTags": [
+         *         "robotics",
+         *         "optics"
+         *       ],
+         *       "college": "College of Optical Engineering",
+         *       "partyBranch": "Graduate Party Branch No. 3",
+         *       "teamMembers": [
+         *         {
+         *           "name": "Li Wei",
+         *           "memberId": "S2021001",
+         *           "role": "lead",
+         *           "degree": "phd",
+         *           "partyMember": true
+         *         },
+         *         {
+         *           "name": "Zhang Min",
+         *           "memberId": "S2022017",
+         *           "role": "member",
+         *           "degree": "master",
+         *           "partyMember": false
+         *         }
+         *       ],
+         *       "technologyReadinessLevel": 4,
+         *       "ipAssets": [
+         *         {
+         *           "patentNumber": "ZL202110000001.X",
+         *           "title": "Solid-state lidar",
+         *           "status": "granted"
+         *         }
+         *       ],
+         *       "fundingRequestedFen": 50000000
+         *     }
+         */
         ApplicationDto: {
             title: string;
             summary: string;
@@ -2016,7 +2050,10 @@ export interface components {
             previousProjectId?: string;
         };
         CalendarOverrideDto: {
-            /** @description The day, in the Asia/Shanghai calendar. */
+            /**
+             * Format: date
+             * @description The day, in the Asia/Shanghai calendar.
+             */
             date: string;
             /**
              * @description `holiday`: not a working day; `workday`: an adjusted working day (调休), e.g. a Sunday.
@@ -2076,7 +2113,7 @@ export interface components {
             documentId: string;
             summaries: components["schemas"]["PlanSummariesDto"];
             comment?: string;
-        };
+        } & (unknown | unknown);
         ApprovePlanDto: {
             /** @description The client’s id of this decision: sent again, it changes nothing. */
             decisionId: string;
@@ -2095,6 +2132,7 @@ export interface components {
             investorName: string;
             /** @enum {string} */
             kind: "vc" | "angel" | "enterprise" | "government_fund" | "innovation_practice_fund";
+            /** Format: date */
             date: string;
             /** @enum {string} */
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
@@ -2110,6 +2148,7 @@ export interface components {
             investorName: string;
             /** @enum {string} */
             kind: "vc" | "angel" | "enterprise" | "government_fund" | "innovation_practice_fund";
+            /** Format: date */
             date: string;
             /** @enum {string} */
             outcome: "meeting" | "term_sheet" | "declined" | "invested" | "grant";
@@ -2132,6 +2171,7 @@ export interface components {
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
             uscc: string;
+            /** Format: date */
             registrationDate: string;
             registeredCapitalFen: number;
             jobsCreated: number;
@@ -2145,6 +2185,7 @@ export interface components {
             companyName: string;
             /** @description Unified social credit code; its GB 32100-2015 check character is a domain rule (422). */
             uscc: string;
+            /** Format: date */
             registrationDate: string;
             registeredCapitalFen: number;
             jobsCreated: number;
@@ -2246,10 +2287,14 @@ export interface components {
             message: string;
             field?: string;
             rule?: string;
-            problems?: {
+            problems?: ({
                 field: string;
                 rules: string[];
-            }[];
+            } | {
+                field?: string;
+                rule: string;
+                message: string;
+            })[];
         };
         /** @description One run's event history in Temporal's JSON form. */
         RawRunHistory: {
@@ -2282,6 +2327,15 @@ export interface operations {
                     "application/json": components["schemas"]["Liveness"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     healthReady: {
@@ -2302,6 +2356,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessAnswer"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A dependency is down (named in message). */
             503: {
                 headers: {
@@ -2315,13 +2378,13 @@ export interface operations {
     };
     securityEventsList: {
         parameters: {
-            query: {
+            query?: {
                 reason?: "not-your-project" | "reviewer-read-only" | "missing-token" | "malformed-token" | "unknown-token" | "expired-token" | "revoked-token" | "inactive-user" | "unknown-user" | "bad-password" | "forbidden-role" | "sign-in-lockout" | "sign-in-locked";
                 userId?: string;
                 username?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                limit: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2398,6 +2461,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
@@ -2443,6 +2515,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -2463,6 +2544,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2512,6 +2611,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
@@ -2548,6 +2656,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -2568,6 +2685,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2604,6 +2739,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -2626,10 +2770,10 @@ export interface operations {
     };
     adminUsersListUsers: {
         parameters: {
-            query: {
+            query?: {
                 role?: "staff" | "mentor" | "reviewer" | "admin";
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -2840,6 +2984,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -2909,6 +3062,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2989,6 +3151,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3081,6 +3252,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -3096,7 +3294,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
-                status?: string;
+                status?: "ACTIVE" | "ON_HOLD" | "CLOSED";
                 college?: string;
                 mentorId?: string;
                 needsAttention?: boolean;
@@ -3153,7 +3351,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: "APPLICATION" | "MENTOR_MATCHING" | "BUSINESS_PLAN" | "INVESTOR_CONTACT" | "COMPANY_REGISTRATION" | "INCUBATED" | "REJECTED" | "WITHDRAWN";
-                status?: string;
+                status?: "ACTIVE" | "ON_HOLD" | "CLOSED";
                 college?: string;
                 mentorId?: string;
                 needsAttention?: boolean;
@@ -3201,6 +3399,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3367,6 +3574,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3585,6 +3801,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -3667,6 +3910,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3781,6 +4033,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -3881,6 +4142,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3995,6 +4265,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4095,6 +4374,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4209,6 +4497,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4309,6 +4606,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4423,6 +4729,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4523,6 +4838,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4637,6 +4961,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4737,6 +5070,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4851,6 +5193,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -4951,6 +5302,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5065,6 +5425,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5165,6 +5534,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5279,6 +5657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5379,6 +5766,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5493,6 +5889,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5593,6 +5998,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5707,6 +6121,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5814,6 +6237,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -5845,9 +6277,9 @@ export interface operations {
     };
     inboxList: {
         parameters: {
-            query: {
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+            query?: {
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5895,11 +6327,11 @@ export interface operations {
     };
     notificationsList: {
         parameters: {
-            query: {
+            query?: {
                 /** @description true: only the unread ones. */
                 unread?: boolean;
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5963,6 +6395,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -6001,6 +6442,15 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedReadView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -6021,6 +6471,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6095,6 +6563,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     notificationsMarkRead: {
@@ -6162,6 +6639,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -6189,6 +6693,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -6300,10 +6813,10 @@ export interface operations {
     };
     mentorsList: {
         parameters: {
-            query: {
+            query?: {
                 active?: boolean;
-                page: components["schemas"]["Object"];
-                pageSize: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -6492,6 +7005,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     mentorsUpdate: {
@@ -6565,6 +7087,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6657,6 +7188,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -6733,6 +7291,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -6760,6 +7345,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MentorView"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -6943,6 +7537,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -6965,6 +7577,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "%PDF-1.4\n% a business plan\n%%EOF\n"
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -7028,6 +7645,15 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7110,6 +7736,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     projectHistoryTimeline: {
@@ -7165,6 +7800,15 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7242,6 +7886,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -7309,6 +7962,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Temporal or PostgreSQL did not answer in time; the outcome is unknown, retry with the same id. */
             503: {
                 headers: {
@@ -7326,9 +7988,9 @@ export interface operations {
                 /** @description The project whose rows the bundle carries in full. */
                 projectId?: string;
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                from?: string;
+                from?: string | unknown | unknown;
                 /** @description End of the period, exclusive. */
-                to?: string;
+                to?: string | unknown | unknown;
             };
             header?: never;
             path?: never;
@@ -7372,6 +8034,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (for example a closed project). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     auditVerify: {
@@ -7390,6 +8079,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailVerification"];
+                };
+            };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No valid bearer token. */
@@ -7430,6 +8128,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditCheckpointList"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7468,6 +8175,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditCheckpointView"];
                 };
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7495,6 +8211,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A domain rule refused the request (named in rule). */
             422: {
                 headers: {
@@ -7510,9 +8244,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Start of the period, inclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                from: string;
+                from: string | unknown | unknown;
                 /** @description End of the period, exclusive: an ISO 8601 time, or a date (midnight Asia/Shanghai). */
-                to: string;
+                to: string | unknown | unknown;
                 format?: "json" | "csv";
             };
             header?: never;
@@ -7558,13 +8292,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     codecDecode: {
         parameters: {
             query?: never;
-            header: {
-                "x-namespace": string;
+            header?: {
+                /** @description The Temporal namespace; the codec serves this one only. */
+                "x-namespace"?: "default";
             };
             path?: never;
             cookie?: never;
@@ -7652,8 +8396,9 @@ export interface operations {
     codecEncode: {
         parameters: {
             query?: never;
-            header: {
-                "x-namespace": string;
+            header?: {
+                /** @description The Temporal namespace; the codec serves this one only. */
+                "x-namespace"?: "default";
             };
             path?: never;
             cookie?: never;
@@ -7754,6 +8499,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7774,6 +8528,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7808,6 +8580,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is malformed or a field breaks a rule (named in field/rule/problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -7828,6 +8609,24 @@ export interface operations {
             };
             /** @description The resource is not in a state that allows this (for example a closed project). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type this route accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7893,6 +8692,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8030,6 +8838,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A path parameter is longer than the router reads. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The body is not of a media type this route accepts. */
             415: {
                 headers: {
@@ -8097,6 +8914,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (reviewers read only). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A domain rule refused the request (named in rule). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
