@@ -20,6 +20,7 @@ import {
   dropScratchDatabase,
   ScratchDatabase,
 } from '../support/scratch-database';
+import { uploadedPlan } from '../support/plan-uploads';
 import { bootApi } from '../support/test-api';
 import { repoRoot } from '../../infra/dev/repo-root';
 
@@ -82,7 +83,7 @@ describe('npm run replay -- --all', () => {
       [mentor, 'mentor-assignment/accept', {}],
     ];
     for (let round = 1; round <= 3; round += 1) {
-      steps.push([staff, 'plan-versions', bodyOf(d.plan(round))]);
+      steps.push([staff, 'plan-versions', uploadedPlan(round)]);
       steps.push([mentor, 'plan-review/request-revision', { comment: `round ${round}` }]);
     }
     steps.push([staff, 'withdrawal', { reason: 'the team split up' }]);
