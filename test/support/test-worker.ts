@@ -1,15 +1,10 @@
 import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  Worker,
-} from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
 import { temporalConnectionOptions } from '@app/temporal-connection';
+import { installWorkerRuntime } from '../../apps/worker/src/log-redaction';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import {
@@ -25,10 +20,13 @@ export function testWorkflowBundle(): Promise<{ code: string }> {
   return bundle;
 }
 
-/** Warnings and errors only: the SDK logs every worker state change at INFO. */
+/**
+ * Warnings and errors only (the SDK logs every worker state change at INFO), through the same
+ * cleaning as the production worker, so an activity's failure never prints SQL parameters.
+ */
 function quietRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    installWorkerRuntime('', 'WARN');
   } catch {
     // Already installed for this test file's module registry: keep that one.
   }
