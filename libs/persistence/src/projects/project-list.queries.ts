@@ -43,6 +43,30 @@ const SORT_SQL: Record<ProjectListSort, string> = {
 };
 
 /**
+ * The list's filters as SQL predicates on `projects`, their values bound through `param`: the
+ * list and the board's per-stage counts share them, so a column's count is all its pages.
+ */
+export function projectFilterPredicates(
+  filter: ProjectListFilter,
+  param: (value: unknown) => string,
+): string[] {
+  const where: string[] = [];
+  if (filter.mentorId !== undefined) where.push(`mentor_id = ${param(filter.mentorId)}`);
+  if (filter.stage) where.push(`stage = ${param(filter.stage)}`);
+  if (filter.status) where.push(`status = ${param(filter.status)}`);
+  if (filter.college) where.push(`college = ${param(filter.college)}`);
+  if (filter.needsAttention !== undefined)
+    where.push(`needs_attention = ${param(filter.needsAttention)}`);
+  if (filter.overdue === true) where.push(`next_due_at < now()`);
+  if (filter.overdue === false) where.push(`(next_due_at IS NULL OR next_due_at >= now())`);
+  if (filter.titleContains) {
+    const escaped = filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    where.push(`lower(title) LIKE ${param(`%${escaped}%`)}`);
+  }
+  return where;
+}
+
+/**
  * One page of the project list, straight from the read model: filters and keyset pagination
  * in SQL, so a page costs the same at ten thousand projects as at ten.
  */
@@ -57,18 +81,7 @@ export async function listProjects(
     params.push(value);
     return `$${params.length}`;
   };
-  if (filter.mentorId !== undefined) where.push(`mentor_id = ${param(filter.mentorId)}`);
-  if (filter.stage) where.push(`stage = ${param(filter.stage)}`);
-  if (filter.status) where.push(`status = ${param(filter.status)}`);
-  if (filter.college) where.push(`college = ${param(filter.college)}`);
-  if (filter.needsAttention !== undefined)
-    where.push(`needs_attention = ${param(filter.needsAttention)}`);
-  if (filter.overdue === true) where.push(`next_due_at < now()`);
-  if (filter.overdue === false) where.push(`(next_due_at IS NULL OR next_due_at >= now())`);
-  if (filter.titleContains) {
-    const escaped = filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    where.push(`lower(title) LIKE ${param(`%${escaped}%`)}`);
-  }
+  where.push(...projectFilterPredicates(filter, param));
 
   const sort = SORT_SQL[request.sort];
   const sortText = `(${sort})::text`;
