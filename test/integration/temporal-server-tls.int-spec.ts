@@ -122,6 +122,12 @@ describe('the real Temporal server over TLS', () => {
   });
 });
 
+// TLS 1.3: the server checks the client's certificate after the client's half of the handshake,
+// so a refusal reaches the client either as a named certificate error or as its stream closed
+// (both seen on this machine, for either kind of bad certificate). The test beside these proves
+// the same server accepts a good certificate, so a closed stream here is the refusal.
+const REFUSED_BY_TLS = /certificate|handshake|UnknownCA|transport error|connection closed/i;
+
 describe('the real Temporal server with mutual TLS', () => {
   let server: RunningTemporal;
   let certs: TestCertificates;
@@ -152,11 +158,7 @@ describe('the real Temporal server with mutual TLS', () => {
 
   it('refuses a worker that presents no client certificate', async () => {
     const options = connectionOptions(server.address, certs, { ca: certs.caFile });
-    // TLS 1.3: the server refuses after the client's half of the handshake, which the client
-    // sees as its stream closed rather than a named certificate error.
-    await expect(NativeConnection.connect(options)).rejects.toThrow(
-      /certificate|handshake|transport error/i,
-    );
+    await expect(NativeConnection.connect(options)).rejects.toThrow(REFUSED_BY_TLS);
   });
 
   it('refuses a worker whose client certificate another CA signed', async () => {
@@ -165,8 +167,6 @@ describe('the real Temporal server with mutual TLS', () => {
       cert: certs.otherClientCertFile,
       key: certs.otherClientKeyFile,
     });
-    await expect(NativeConnection.connect(options)).rejects.toThrow(
-      /certificate|handshake|UnknownCA/i,
-    );
+    await expect(NativeConnection.connect(options)).rejects.toThrow(REFUSED_BY_TLS);
   });
 });
