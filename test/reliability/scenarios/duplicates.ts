@@ -4,6 +4,7 @@ import { canonicalJson } from '@app/domain';
 import { bodyOf } from '../../support/api-projects';
 import { d, sampleApplication, uniqueSuffix } from '../../support/fixtures';
 import { createRoomyMentor } from '../../support/http-client';
+import { UploadedPlan, uploadedPlan } from '../../support/plan-uploads';
 import { crewOf } from '../support/crew';
 import { HttpAnswer, RetryingClient } from '../support/retrying-client';
 import type { ReliabilityRig } from '../support/rig';
@@ -44,7 +45,12 @@ async function sendCopies(
   return sent;
 }
 
-type Step = [who: RetryingClient, action: string, body: object, mayBeRefused?: boolean];
+type Step = [
+  who: RetryingClient,
+  action: string,
+  body: object | UploadedPlan,
+  mayBeRefused?: boolean,
+];
 
 /**
  * Duplicates: every decision type sent ×10 at once with one decisionId along three projects'
@@ -104,6 +110,7 @@ export async function duplicates(
     const walk = async (projectId: string, steps: Step[]) => {
       for (const [who, action, body, mayBeRefused] of steps) {
         const decisionId = randomUUID();
+        const fields = body instanceof UploadedPlan ? await body.bodyFor(who, projectId) : body;
         const sent = await sendCopies(
           tally,
           {
@@ -116,7 +123,7 @@ export async function duplicates(
             attempts: 0,
             lastStatus: 0,
           },
-          () => who.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...body }),
+          () => who.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...fields }),
         );
         if (sent.ending !== 'accepted' && !mayBeRefused) {
           tally.problem(
@@ -134,9 +141,9 @@ export async function duplicates(
         [staff, 'screening', bodyOf(d.accept)],
         [staff, 'mentor-assignment', { mentorId }],
         [mentor, 'mentor-assignment/accept', {}],
-        [staff, 'plan-versions', bodyOf(d.plan(1))],
+        [staff, 'plan-versions', uploadedPlan(1)],
         [mentor, 'plan-review/request-revision', bodyOf(d.revise)],
-        [otherStaff, 'plan-versions', bodyOf(d.plan(2))],
+        [otherStaff, 'plan-versions', uploadedPlan(2)],
         [mentor, 'plan-review/approve', bodyOf(d.approvePlan)],
         [staff, 'investor-contacts', contact],
         [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ActorRole, Application } from '@app/domain';
+import { PlanUploader, UploadedPlan } from '../../support/plan-uploads';
 import { createTestUser, TestUser } from '../../support/test-api';
 import { ScenarioTally, SentDecision } from './tally';
 
@@ -35,7 +36,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * every decision carries a decisionId chosen once, every start an Idempotency-Key chosen once,
  * and an answer ≥ 500 or none is retried with the same one until the request ends.
  */
-export class RetryingClient {
+export class RetryingClient implements PlanUploader {
   constructor(
     readonly name: string,
     readonly user: TestUser,
@@ -113,6 +114,40 @@ export class RetryingClient {
     return this.once('GET', path);
   }
 
+  /**
+   * One file as multipart/form-data in the field `file`, retried on a 5xx or no answer like a
+   * decision (a second upload of the same bytes is harmless: the plan version names one).
+   */
+  async upload(
+    path: string,
+    content: Buffer,
+    fileName: string,
+    contentType: string,
+  ): Promise<HttpAnswer> {
+    const giveUpAt = Date.now() + this.policy.giveUpAfterMs;
+    for (;;) {
+      const form = new FormData();
+      form.append('file', new Blob([content], { type: contentType }), fileName);
+      const from = Date.now();
+      let answer: HttpAnswer;
+      try {
+        const response = await fetch(`${this.baseUrl()}${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${this.token}` },
+          body: form,
+          signal: AbortSignal.timeout(this.policy.attemptTimeoutMs),
+        });
+        answer = { status: response.status, body: (await response.json()) as HttpAnswer['body'] };
+      } catch (error) {
+        answer = { status: 0, body: { error: (error as Error).message } };
+      }
+      if (answer.status > 0 && answer.status < 500) return answer;
+      this.tally.serverError(answer.status, from, `${this.name} POST ${path}`);
+      if (!this.policy.retry || Date.now() > giveUpAt) return answer;
+      await sleep(500);
+    }
+  }
+
   /** Sends until an answer below 500 (or the policy gives up) and records how it ended. */
   private async untilAnswered(
     sent: SentDecision,
@@ -141,12 +176,14 @@ export class RetryingClient {
     }
   }
 
-  decide(
+  /** An UploadedPlan body uploads its document once, before the first attempt. */
+  async decide(
     projectId: string,
     action: string,
-    body: object,
+    body: object | UploadedPlan,
     decisionId: string = randomUUID(),
   ): Promise<SentDecision> {
+    const fields = body instanceof UploadedPlan ? await body.bodyFor(this, projectId) : body;
     const sent: SentDecision = {
       kind: 'decision',
       client: this.name,
@@ -158,7 +195,7 @@ export class RetryingClient {
       lastStatus: 0,
     };
     return this.untilAnswered(sent, () =>
-      this.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...body }),
+      this.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...fields }),
     );
   }
 
