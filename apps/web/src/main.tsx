@@ -1,15 +1,8 @@
 // antd's styles as one static file, so no page generates them at run time (zeroRuntime).
 import 'antd/dist/antd.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { i18nReady } from './i18n';
-import { App } from './app/App';
+import { startEarlyRequests } from './app/early-requests';
 
-// Chinese is ready at once; a browser that chose English waits for its messages first.
-void i18nReady.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// The entry stays small: it sends the board's requests, then loads the app (React, antd,
+// i18next), whose code would otherwise have to arrive and run before anything is asked for.
+startEarlyRequests(window.location.pathname);
+void import('./boot');
