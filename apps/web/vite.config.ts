@@ -14,7 +14,8 @@ const apiRoutes = ['/auth', '/me', '/projects', '/mentors', '/admin', '/audit', 
 /**
  * main.tsx loads the app (boot.tsx) with a dynamic import so that it can send the board's
  * requests first; this puts the app's chunks back into index.html as module preloads, so the
- * browser still fetches them from the first byte of the page, beside the entry.
+ * browser still fetches them from the first byte of the page, beside the entry, and marks the
+ * entry async.
  */
 function preloadApp(): Plugin {
   return {
@@ -22,8 +23,8 @@ function preloadApp(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle, chunk }) {
-        if (!bundle || !chunk) return [];
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk) return html;
         const chunks = new Map(
           Object.values(bundle).flatMap((item) =>
             item.type === 'chunk' ? [[item.fileName, item]] : [],
@@ -32,7 +33,7 @@ function preloadApp(): Plugin {
         const boot = [...chunks.values()].find((item) =>
           item.facadeModuleId?.endsWith('/src/boot.tsx'),
         );
-        if (!boot) return [];
+        if (!boot) return html;
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName) || fileName === chunk.fileName) return;
@@ -41,11 +42,19 @@ function preloadApp(): Plugin {
         };
         visit(boot.fileName);
         chunk.imports.forEach((fileName) => files.delete(fileName));
-        return [...files].map((fileName) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/app/${fileName}` },
-          injectTo: 'head' as const,
-        }));
+        return {
+          // async: the entry runs once its own code is there, not after the stylesheet is
+          // parsed (main.tsx waits for that itself before the app renders).
+          html: html.replace(
+            '<script type="module" crossorigin',
+            '<script type="module" async crossorigin',
+          ),
+          tags: [...files].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/app/${fileName}` },
+            injectTo: 'head' as const,
+          })),
+        };
       },
     },
   };

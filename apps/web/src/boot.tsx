@@ -4,11 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n';
 import { App } from './app/App';
 
-// Chinese is ready at once; a browser that chose English waits for its messages first.
-void i18nReady.then(() =>
+/** Chinese is ready at once; a browser that chose English waits for its messages first. */
+export async function start(): Promise<void> {
+  await i18nReady;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-);
+  );
+}
