@@ -1,6 +1,14 @@
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium } from '../../infra/browser/chromium';
+import { startBoardProfile } from './console-profile';
+import { loadConfig } from '@app/config';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter';
 import { Figure, Log, Options } from './benchmarks';
 import type { BenchEnvironment } from './environment';
 import { median, round } from './stats';
@@ -8,8 +16,12 @@ import { median, round } from './stats';
 /** Goal of the issue: the JavaScript of the sign-in and board routes, gzip, at most. */
 const ROUTE_JS_GOAL_KB = 350;
 const BOARD_RATIO_GOAL = 2;
-/** The board is interactive once its first column shows its first page. */
-const BOARD_READY = '[data-testid="column-APPLICATION"] .ant-list-item';
+/**
+ * The board is interactive once its first column shows its first page. Its items were antd
+ * List items until the board drew them itself (both, so a C2_BEFORE build is measured alike).
+ */
+const BOARD_READY =
+  '[data-testid="column-APPLICATION"] :is([data-testid="board-project"], .ant-list-item)';
 
 /** A same-origin page with no framework: fetch the board's first page, render a table. */
 const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head>
@@ -99,19 +111,40 @@ async function waterfall(page: Page): Promise<{ rows: WaterfallRow[]; styleKb: n
   })()`);
 }
 
+/**
+ * `C2_BEFORE=<another console build's dist/web>`: a second API in this process, on the same
+ * PostgreSQL and Temporal, serves that build, so a change's before and after are measured in the
+ * same run, in alternating rounds with the bare page (the session cookie is the host's, on both
+ * ports).
+ */
+async function beforeConsole(env: BenchEnvironment): Promise<NestFastifyApplication | undefined> {
+  const directory = process.env.C2_BEFORE;
+  if (!directory) return undefined;
+  const api = await configureApp(
+    await NestFactory.create<NestFastifyApplication>(
+      AppModule.forConfig(loadConfig({ ...env.env, WEB_CONSOLE_PATH: directory })),
+      createHttpAdapter(),
+      { logger: ['error', 'warn'] },
+    ),
+  );
+  await api.listen(0, '127.0.0.1');
+  return api;
+}
+
 async function timeTo(
   browser: Browser,
   env: BenchEnvironment,
   url: string,
   ready: string,
   profile?: (page: Page) => Promise<void>,
+  cpuProfile?: { dir: string; log: Log },
 ) {
   const context = await browser.newContext();
   await context.addCookies([
     {
       name: 'ips_session',
       value: env.staff.token,
-      url: env.apiUrl,
+      url: new URL(url).origin,
       httpOnly: true,
       sameSite: 'Strict',
     },
@@ -120,10 +153,19 @@ async function timeTo(
   await page.route(`${env.apiUrl}/bench/bare-board.html`, (route) =>
     route.fulfill({ contentType: 'text/html', body: BARE_PAGE }),
   );
+  const session = cpuProfile
+    ? await startBoardProfile(
+        page,
+        cpuProfile.dir,
+        join(resolve(env.config.WEB_CONSOLE_PATH), 'assets'),
+        cpuProfile.log,
+      )
+    : undefined;
   const started = performance.now();
   await page.goto(url);
   await page.locator(ready).first().waitFor();
   const elapsed = performance.now() - started;
+  await session?.finish();
   if (profile) await profile(page);
   await context.close();
   return elapsed;
@@ -180,6 +222,11 @@ export async function consoleFigures(
 
     const ours: number[] = [];
     const bare: number[] = [];
+    const before: number[] = [];
+    const beforeApi = await beforeConsole(env);
+    const beforeUrl = beforeApi
+      ? `http://127.0.0.1:${(beforeApi.getHttpServer().address() as { port: number }).port}`
+      : undefined;
     const rounds = Math.max(options.rounds, 5);
     for (let round_ = 0; round_ < rounds; round_++) {
       // The last round's waterfall is logged: what the board waits for, in order.
@@ -195,10 +242,22 @@ export async function consoleFigures(
               }
             }
           : undefined;
-      ours.push(await timeTo(browser, env, `${env.apiUrl}/app/board`, BOARD_READY, profile));
+      // C2_PROFILE=<dir>: the last board round also runs under the CPU profiler (slower; its
+      // time is still counted, so profile in a run of its own).
+      const cpuProfile =
+        round_ === rounds - 1 && process.env.C2_PROFILE
+          ? { dir: process.env.C2_PROFILE, log }
+          : undefined;
+      ours.push(
+        await timeTo(browser, env, `${env.apiUrl}/app/board`, BOARD_READY, profile, cpuProfile),
+      );
       bare.push(await timeTo(browser, env, `${env.apiUrl}/bench/bare-board.html`, '#t td'));
+      if (beforeUrl) before.push(await timeTo(browser, env, `${beforeUrl}/app/board`, BOARD_READY));
     }
+    await beforeApi?.close();
     log(`C2 board ms ${ours.map(Math.round).join(',')}; bare ms ${bare.map(Math.round).join(',')}`);
+    if (beforeUrl)
+      log(`C2 before ms ${before.map(Math.round).join(',')} (${process.env.C2_BEFORE})`);
     const kbFigure = (id: string, what: string, kb: number): Figure => ({
       id,
       what,
@@ -223,6 +282,18 @@ export async function consoleFigures(
         goal: `<= ${BOARD_RATIO_GOAL.toFixed(2)}`,
         met: ratio <= BOARD_RATIO_GOAL,
       },
+      ...(before.length > 0
+        ? [
+            {
+              id: 'C2 before',
+              what: `the same, with the console of C2_BEFORE (same run, alternating rounds)`,
+              unit: 'ms',
+              ours: round(median(before)),
+              baseline: round(median(bare)),
+              ratio: round(median(before) / median(bare)),
+            },
+          ]
+        : []),
     ];
   } finally {
     await browser.close();

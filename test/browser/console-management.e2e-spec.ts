@@ -203,12 +203,12 @@ describe('Console: mentors, working days, board counts and the portfolio dashboa
     const column = page.getByTestId('column-APPLICATION');
     await column.getByText(`${PAGE_SIZE} / 共 ${MORE_THAN_A_PAGE}`).waitFor();
     await page.getByTestId('count-APPLICATION').getByText(String(MORE_THAN_A_PAGE)).waitFor();
-    expect(await column.locator('.ant-list-item').count()).toBe(PAGE_SIZE);
+    expect(await column.getByTestId('board-project').count()).toBe(PAGE_SIZE);
     await page.getByTestId('count-MENTOR_MATCHING').getByText('0').waitFor();
     // The next page brings the rest; the count stays the whole number.
     await column.getByRole('button', { name: '加载更多' }).click();
     await column
-      .locator('.ant-list-item')
+      .getByTestId('board-project')
       .nth(MORE_THAN_A_PAGE - 1)
       .waitFor();
     await page.getByTestId('count-APPLICATION').getByText(String(MORE_THAN_A_PAGE)).waitFor();

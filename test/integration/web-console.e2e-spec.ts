@@ -39,6 +39,20 @@ describe('HTTP: the web console under /app/ and the browser session cookie', () 
     await http.get('/app/assets/no-such-file-1234.js').expect(404);
   });
 
+  it('sends the build’s precompressed copy of an asset to a browser that accepts it', async () => {
+    const page = await http.get('/app/').expect(200);
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    const plain = await http.get(script!).set('Accept-Encoding', 'identity').expect(200);
+    const gzip = await http.get(script!).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-type']).toMatch(/javascript/);
+    expect(gzip.headers.vary).toMatch(/accept-encoding/i);
+    expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // supertest inflates the body: the same script either way.
+    expect(gzip.text).toBe(plain.text);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
   it('falls back to index.html only under /app/; API paths stay the API', async () => {
     const deep = await http.get('/app/projects/3f1c1a6e-0000-4000-8000-000000000000').expect(200);
     expect(deep.headers['cache-control']).toBe('no-cache');

@@ -38,6 +38,8 @@ export async function mountWebConsole(
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each script and stylesheet (apps/web/vite.config.ts).
+    preCompressed: true,
     // sendFile('index.html') below passes through here too.
     setHeaders: (response, path) => {
       response.header('Cache-Control', path.endsWith('.html') ? ENTRY_PAGE : HASHED_ASSET);

@@ -1,21 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { isApiError } from '../api/api-error';
+import { fetchMe } from './me-request';
 
 export const meKey = ['me'] as const;
 
 /** The signed-in account, or null when the browser has no valid session cookie. */
 export const meQuery = queryOptions({
   queryKey: meKey,
-  queryFn: async () => {
-    try {
-      const { data } = await api.GET('/me');
-      return data ?? null;
-    } catch (error) {
-      if (isApiError(error) && error.status === 401) return null;
-      throw error;
-    }
-  },
+  queryFn: fetchMe,
   staleTime: 60_000,
   retry: false,
 });

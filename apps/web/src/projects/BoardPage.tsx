@@ -6,19 +6,17 @@ import {
   Empty,
   Flex,
   Input,
-  List,
   Select,
   Skeleton,
   Space,
-  Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Panel } from '../app/Panel';
 import { canActAsStaff, useMe } from '../app/session';
-import { useFormat } from '../i18n/use-format';
+import { BoardProjectList } from './BoardProjectList';
 import {
   boardColumnQuery,
   boardCountsQuery,
@@ -28,9 +26,6 @@ import {
   type BoardFilters,
   type ProjectListQuery,
 } from './queries';
-
-/** Dark amber on pale yellow: about 7:1. */
-const OVERDUE_TAG = { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' };
 
 /** The pipeline: one column per open stage, each paging through the read model on its own. */
 export default function BoardPage() {
@@ -139,9 +134,9 @@ function StageColumn({
   total?: number;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const pages = useProjectPages(query);
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  // The same array while the pages are the same, so the memoised list skips re-renders.
+  const items = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const loaded = pages.hasNextPage ? `${items.length}+` : String(items.length);
   const count = total === undefined ? loaded : String(total);
   // The moment the page arrived, so "overdue" matches what the API's read model said then.
@@ -169,39 +164,7 @@ function StageColumn({
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(project) => {
-            const overdue = project.nextDueAt !== null && Date.parse(project.nextDueAt) < now;
-            return (
-              <List.Item
-                style={{
-                  borderInlineStart: project.needsAttention ? '3px solid #cf1322' : undefined,
-                  paddingInlineStart: project.needsAttention ? 8 : undefined,
-                }}
-              >
-                <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                  <Link to={`/projects/${project.projectId}`}>{project.title}</Link>
-                  <Typography.Text type="secondary">{project.college}</Typography.Text>
-                  <Space size={4} wrap>
-                    {project.status === 'ON_HOLD' && <Tag>{t('status.ON_HOLD')}</Tag>}
-                    {project.needsAttention && <Tag color="error">{t('board.flaggedTag')}</Tag>}
-                    {overdue && (
-                      // antd's static warning tag is amber on pale yellow, under 4.5:1.
-                      <Tag style={OVERDUE_TAG}>{t('board.overdueTag')}</Tag>
-                    )}
-                    {project.nextDueAt && (
-                      <Typography.Text type="secondary">
-                        {t('board.due', { at: format.dateTime(project.nextDueAt) })}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                </Space>
-              </List.Item>
-            );
-          }}
-        />
+        <BoardProjectList items={items} now={now} />
       )}
       {pages.hasNextPage && total !== undefined && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>

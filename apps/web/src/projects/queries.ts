@@ -4,14 +4,22 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import type { Stage } from '@app/domain';
 import { api, FIRST_PAGE } from '../api/client';
-import type { paths } from '../api/schema';
+import {
+  fetchProjectPage,
+  fetchStageCounts,
+  type ProjectListQuery,
+  type StageCountsQuery,
+} from './board-requests';
 
-export type ProjectListQuery = NonNullable<paths['/projects']['get']['parameters']['query']>;
-export type StageCountsQuery = NonNullable<
-  paths['/projects/stage-counts']['get']['parameters']['query']
->;
+export {
+  BOARD_PAGE_SIZE,
+  boardColumnQuery,
+  boardCountsQuery,
+  type BoardFilters,
+  type ProjectListQuery,
+  type StageCountsQuery,
+} from './board-requests';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -22,41 +30,11 @@ export const projectKeys = {
   timeline: (projectId: string) => ['projects', projectId, 'timeline'] as const,
 };
 
-/** The board's filters; a column adds its stage and the page size. */
-export interface BoardFilters {
-  q?: string;
-  college?: string;
-  mentorId?: string;
-  stage?: Stage;
-  needsAttention?: boolean;
-  overdue?: boolean;
-}
-
-export const BOARD_PAGE_SIZE = 20;
-
-export function boardColumnQuery(stage: Stage, filters: BoardFilters): ProjectListQuery {
-  return {
-    stage,
-    q: filters.q,
-    college: filters.college,
-    mentorId: filters.mentorId,
-    needsAttention: filters.needsAttention,
-    overdue: filters.overdue,
-    limit: BOARD_PAGE_SIZE,
-  };
-}
-
-export function boardCountsQuery(filters: BoardFilters): StageCountsQuery {
-  const { q, college, mentorId, stage, needsAttention, overdue } = filters;
-  return { q, college, mentorId, stage, needsAttention, overdue };
-}
-
 /** One stage's column: pages of the read model, never the whole portfolio. */
 export function projectPagesQuery(query: ProjectListQuery) {
   return infiniteQueryOptions({
     queryKey: projectKeys.list(query),
-    queryFn: async ({ pageParam }) =>
-      (await api.GET('/projects', { params: { query: { ...query, cursor: pageParam } } })).data!,
+    queryFn: ({ pageParam }) => fetchProjectPage(query, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     // A page prefetched on arrival is shown, not asked for again as the column mounts.
@@ -72,7 +50,7 @@ export function useProjectPages(query: ProjectListQuery) {
 export function stageCountsQuery(query: StageCountsQuery) {
   return queryOptions({
     queryKey: projectKeys.stageCounts(query),
-    queryFn: async () => (await api.GET('/projects/stage-counts', { params: { query } })).data!,
+    queryFn: () => fetchStageCounts(query),
     staleTime: 30_000,
   });
 }
