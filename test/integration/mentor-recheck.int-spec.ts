@@ -199,6 +199,46 @@ describe('mentor matching: a bounded ranking and checks from current data', () =
     await recordHistoryFixture(handle, 'mentor-acceptance-refused-for-late-conflict');
   });
 
+  it('refuses and records replacing the mentor with one who has a conflict or is inactive', async () => {
+    const first = await insertMentor({ name: 'Replaced First' });
+    const conflicted = await insertMentor({ name: 'Replacing Conflicted' });
+    const retired = await insertMentor({ name: 'Replacing Retired', active: false });
+    const replacement = await insertMentor({ name: 'Replacing Free' });
+    const { handle, college } = await projectInMatching();
+    await decide(handle, staff, d.assign(first));
+    await decide(handle, mentorActor(first), d.acceptAssignment);
+    const replace = (mentorId: string) => ({
+      type: 'replaceMentor' as const,
+      mentorId,
+      reason: 'The first mentor moved abroad.',
+    });
+
+    await declareConflict(conflicted, college);
+    await expectRefusedAndRecorded(
+      handle,
+      staff,
+      replace(conflicted),
+      'mentor-conflict-of-interest',
+    );
+    await expectRefusedAndRecorded(handle, staff, replace(retired), 'mentor-inactive');
+    const { rows } = await ctx.db.query(
+      'SELECT mentor_id FROM mentor_assignments WHERE mentor_id = ANY($1) AND released_at IS NULL',
+      [[conflicted, retired]],
+    );
+    expect(rows).toEqual([]);
+    const refused = (await stateOf(handle)).state;
+    expect(refused.matching.assignedMentorId).toBe(first);
+    expect(refused.matching.excludedMentors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ mentorId: conflicted, reason: 'conflict' }),
+      ]),
+    );
+
+    await decide(handle, staff, replace(replacement));
+    expect((await stateOf(handle)).state.matching.assignedMentorId).toBe(replacement);
+    await recordHistoryFixture(handle, 'mentor-replacement-refused-for-conflict-and-inactive');
+  });
+
   it('refuses and records assigning a mentor who does not exist or is inactive', async () => {
     const retired = await insertMentor({ name: 'Assigned Retired', active: false });
     const other = await insertMentor({ name: 'Assigned Instead' });
