@@ -72,7 +72,7 @@ describe('project workflow: deadline extensions', () => {
   it('adds working days to the current due time on the working-day calendar', async () => {
     const { handle } = await newProject();
     await driveTo(handle, 'BUSINESS_PLAN');
-    await decide(handle, staff, d.plan(1));
+    await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(1)));
     const dueBefore = await eventually(async () => {
       const due = await dueOf(handle, 'approvePlan');
       expect(due).toBeDefined();
@@ -93,7 +93,7 @@ describe('project workflow: deadline extensions', () => {
   it('extends an overdue step from now, not from the due time that passed', async () => {
     const { handle } = await newProject({ ...DEFAULT_POLICY, planReviewLimit: { seconds: 2 } });
     await driveTo(handle, 'BUSINESS_PLAN');
-    await decide(handle, staff, d.plan(1));
+    await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(1)));
     const overdueAt = await eventually(async () => {
       const { state } = await stateOf(handle);
       expect(state.flags.needsAttention).toBe(true);

@@ -63,7 +63,7 @@ describe('mentor matching and places against PostgreSQL', () => {
     return result.rows.map((row) => row.project_id);
   }
 
-  it('ranks real mentor rows: conflicts and full mentors excluded with reasons, the rest scored with parts', async () => {
+  it('ranks real mentor rows: conflicts and full mentors excluded with reasons, inactive ones left out, the rest scored with parts', async () => {
     const teamEmployer = `Sunny Optics ${suffix}`;
     const college = `College of Agriculture ${suffix}`;
     const ids = {
@@ -145,8 +145,9 @@ describe('mentor matching and places against PostgreSQL', () => {
     expect(byId.get(ids.declaresCollege)?.detail).toContain(college);
     expect(byId.get(ids.full)).toMatchObject({ reason: 'no_spare_capacity' });
     expect(byId.get(ids.full)?.detail).toMatch(/1 of at most 1/);
-    expect(byId.get(ids.inactive)).toMatchObject({ reason: 'inactive' });
-    expect(byId.size).toBe(4);
+    // Only active mentors are ranked: a retired mentor is neither a candidate nor an exclusion.
+    expect(byId.has(ids.inactive)).toBe(false);
+    expect(byId.size).toBe(3);
 
     // The project's own place does not count against its mentor when it is ranked again.
     await holdPlace(ids.full, projectId);
@@ -216,6 +217,57 @@ describe('mentor matching and places against PostgreSQL', () => {
     );
     expect(results.filter((r) => r.reserved)).toHaveLength(3);
     expect(await activePlaces(mentorId)).toHaveLength(3);
+  });
+
+  it('judges a mentor from current data without taking a place, and refuses a conflict under the lock', async () => {
+    const college = `College of Law ${suffix}`;
+    const project: MatchingProject = {
+      fieldTags: ['law'],
+      teamAffiliations: [],
+      declaredConflicts: [],
+      college,
+      excludedMentorIds: [],
+    };
+    const mentorId = await insertMentor({
+      name: 'Ma Changes',
+      organisation: `Changes Ltd ${suffix}`,
+      capacity: 1,
+    });
+    const projectId = randomUUID();
+    const check = (id: string) =>
+      matching.checkMentorAvailability({ projectId, mentorId: id, project });
+    await expect(check(mentorId)).resolves.toEqual({ available: true });
+    expect(await activePlaces(mentorId)).toEqual([]);
+    await expect(check(randomUUID())).resolves.toMatchObject({
+      available: false,
+      reason: 'unknown_mentor',
+    });
+    await expect(check('not-a-uuid')).resolves.toMatchObject({ reason: 'unknown_mentor' });
+
+    await ctx.db.query('UPDATE mentors SET declared_conflicts = $2 WHERE id = $1', [
+      mentorId,
+      [college],
+    ]);
+    await expect(check(mentorId)).resolves.toEqual({
+      available: false,
+      reason: 'conflict_of_interest',
+      message: expect.stringContaining(college),
+    });
+    await expect(
+      matching.reserveMentorPlace({ projectId, mentorId, project }),
+    ).resolves.toMatchObject({ reserved: false, reason: 'conflict_of_interest' });
+    // Without the project (the path of older workflows) conflicts are not the reservation's.
+    await expect(matching.reserveMentorPlace({ projectId, mentorId })).resolves.toEqual({
+      reserved: true,
+    });
+
+    await ctx.db.query(`UPDATE mentors SET declared_conflicts = '{}' WHERE id = $1`, [mentorId]);
+    await expect(check(mentorId)).resolves.toEqual({ available: true });
+    await expect(
+      matching.checkMentorAvailability({ projectId: randomUUID(), mentorId, project }),
+    ).resolves.toMatchObject({ available: false, reason: 'no_spare_capacity' });
+    await ctx.db.query('UPDATE mentors SET active = false WHERE id = $1', [mentorId]);
+    await expect(check(mentorId)).resolves.toMatchObject({ available: false, reason: 'inactive' });
   });
 
   it('refuses unknown and inactive mentors with the reason', async () => {

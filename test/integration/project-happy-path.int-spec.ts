@@ -25,7 +25,8 @@ describe('project workflow: the happy path from application to INCUBATED', () =>
       expect((await recordsOf(ctx.db, projectId)).audit.length).toBeGreaterThan(0),
     );
 
-    for (const { actor, decision, stage } of HAPPY_PATH) {
+    for (const { actor, decision: step, stage } of HAPPY_PATH) {
+      const decision = await ctx.plans.sendableFor(handle, step);
       const decisionId = `${decision.type}-${uniqueSuffix()}`;
       const result = await decide(handle, actor, decision, decisionId);
       decisionIds.push(decisionId);

@@ -124,7 +124,7 @@ describe('project workflow: a decision sent again changes nothing', () => {
     await decide(handle, staff, d.assign(TEST_MENTORS.a.id));
     await decide(handle, mentorA, d.acceptAssignment);
     for (let round = 1; round <= 3; round += 1) {
-      await decide(handle, staff, d.plan(round));
+      await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(round)));
       await decide(handle, mentorA, d.revise);
     }
     // The server suggested continue-as-new long before this point.

@@ -88,7 +88,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     'withdraws from %s with a reason and releases the title',
     async (stage: Stage) => {
       const { projectId, handle } = await newProject();
-      await driveTo(handle, stage);
+      await driveTo(handle, stage, ctx.plans);
       expect((await stateOf(handle)).state.stage).toBe(stage);
       const result = await decide(handle, staff, d.withdraw);
       expect(result.stage).toBe('WITHDRAWN');
@@ -102,7 +102,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
 
   it('puts a project on hold and resumes it', async () => {
     const { handle } = await newProject();
-    await driveTo(handle, 'BUSINESS_PLAN');
+    await driveTo(handle, 'BUSINESS_PLAN', ctx.plans);
     const pendingBefore = (await stateOf(handle)).state.pendingActions;
     expect((await decide(handle, staff, d.hold)).status).toBe('ON_HOLD');
     expect((await stateOf(handle)).state.pendingActions).toEqual([
@@ -115,7 +115,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
 
   it('replaces the mentor and extends a deadline', async () => {
     const { projectId, handle } = await newProject();
-    await driveTo(handle, 'BUSINESS_PLAN');
+    await driveTo(handle, 'BUSINESS_PLAN', ctx.plans);
     await decide(handle, staff, {
       type: 'replaceMentor',
       mentorId: TEST_MENTORS.b.id,
@@ -128,7 +128,7 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     ]);
     expect((await recordsOf(ctx.db, projectId)).row?.mentor_id).toBe(TEST_MENTORS.b.id);
     // The new mentor now reviews; the replaced one is a stranger to the project.
-    await decide(handle, staff, d.plan(1));
+    await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(1)));
     await decide(handle, staff, {
       type: 'extendDeadline',
       action: 'approvePlan',
@@ -141,8 +141,8 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
 
   it('allows one more revision round once the limit is reached', async () => {
     const { handle } = await newProject({ ...DEFAULT_POLICY, maxRevisionRounds: 1 });
-    await driveTo(handle, 'BUSINESS_PLAN');
-    await decide(handle, staff, d.plan(1));
+    await driveTo(handle, 'BUSINESS_PLAN', ctx.plans);
+    await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(1)));
     await decide(handle, mentorA, d.revise);
     const limited = (await stateOf(handle)).state;
     expect(limited.plan.revisionLimitReached).toBe(true);
@@ -150,14 +150,14 @@ describe('project workflow: screening outcomes, withdrawal, corrections and over
     await decide(handle, staff, { type: 'allowExtraRevisionRound', reason: 'Close to done.' });
     const allowed = (await stateOf(handle)).state;
     expect(allowed.flags.needsAttention).toBe(false);
-    await decide(handle, staff, d.plan(2));
+    await decide(handle, staff, await ctx.plans.sendableFor(handle, d.plan(2)));
     expect((await decide(handle, mentorA, d.approvePlan)).stage).toBe('INVESTOR_CONTACT');
     await recordHistoryFixture(handle, 'extra-revision-round');
   });
 
   it('amends a contact (clearing earlier sign-offs) and amends the company record', async () => {
     const { handle } = await newProject();
-    await driveTo(handle, 'INVESTOR_CONTACT');
+    await driveTo(handle, 'INVESTOR_CONTACT', ctx.plans);
     await decide(handle, staff, d.contact('c-9', 'term_sheet'));
     await decide(handle, mentorA, d.signOff);
     await decide(handle, staff, {

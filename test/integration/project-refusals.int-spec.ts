@@ -227,8 +227,10 @@ describe('project workflow: refused decisions leave no trace', () => {
         ctx.config.TEMPORAL_TASK_QUEUE,
         sampleApplication(uniqueSuffix()),
       );
-      await driveTo(started.handle, stage);
-      for (const [actor, decision] of extra) await decide(started.handle, actor, decision);
+      await driveTo(started.handle, stage, ctx.plans);
+      for (const [actor, decision] of extra) {
+        await decide(started.handle, actor, await ctx.plans.sendableFor(started.handle, decision));
+      }
       projects.set(setup, started);
     }
   });
@@ -251,8 +253,11 @@ describe('project workflow: refused decisions leave no trace', () => {
   });
 
   it.each(REFUSALS)('%s (project at %s)', async (_what, setup, actor, decision, kind, rule) => {
+    const { handle } = projects.get(setup)!;
+    // A plan version carries a real upload (uploading changes none of the traces).
+    const sent = await ctx.plans.sendableFor(handle, decision);
     const before = await traces(setup);
-    const { type, refusal } = await refusalOf(projects.get(setup)!.handle, actor, decision);
+    const { type, refusal } = await refusalOf(handle, actor, sent);
     expect({ type, rule: refusal.rule }).toEqual({ type: kind, rule });
     expect(refusal.message.length).toBeGreaterThan(10);
     expect(await traces(setup)).toEqual(before);

@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@app/persistence';
 import { temporalConnectionOptions } from '@app/temporal-connection';
 import { sampleApplication, uniqueSuffix } from '../support/fixtures';
 import { HAPPY_PATH } from '../support/pipeline-steps';
@@ -7,6 +9,7 @@ import { decide, ProjectHandle, recordsOf, startProject } from '../support/proje
 import { testConfig } from '../support/test-env';
 import { ensureTestMentors } from '../support/test-mentors';
 import { exitOf, startWorkerProcess, WorkerProcess, workerEnv } from '../support/worker-process';
+import { PlanUploads } from '../support/workflow-plan-uploads';
 
 const PROJECTS = 6;
 /** The step after which one worker is killed: projects are mid-path, activities in flight. */
@@ -18,6 +21,8 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
   let connection: Connection;
   let client: Client;
   let db: Pool;
+  let dataSource: DataSource;
+  let plans: PlanUploads;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
@@ -25,6 +30,9 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
     client = new Client({ connection });
     db = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
     await ensureTestMentors(db);
+    dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 2 });
+    await dataSource.initialize();
+    plans = new PlanUploads(dataSource, config);
   });
   afterAll(async () => {
     for (const worker of workers) {
@@ -34,6 +42,7 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
     }
     await connection?.close();
     await db?.end();
+    await dataSource?.destroy();
   });
 
   it('loses no decision, record or project', async () => {
@@ -61,7 +70,8 @@ describe('two workers: one is killed with kill -9 mid-run and every project fini
     await Promise.all(
       projects.map(async ({ handle }) => {
         for (const [index, step] of HAPPY_PATH.entries()) {
-          const result = await decide(handle, step.actor, step.decision);
+          const decision = await plans.sendableFor(handle, step.decision);
+          const result = await decide(handle, step.actor, decision);
           expect({ step: step.what, stage: result.stage }).toEqual({
             step: step.what,
             stage: step.stage,

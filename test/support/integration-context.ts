@@ -9,6 +9,7 @@ import { uniqueSuffix } from './fixtures';
 import { testConfig } from './test-env';
 import { ensureTestMentors } from './test-mentors';
 import { RunningTestWorker, startTestWorker } from './test-worker';
+import { PlanUploads } from './workflow-plan-uploads';
 
 export interface IntegrationContext {
   config: AppConfig;
@@ -17,6 +18,8 @@ export interface IntegrationContext {
   db: Pool;
   dataSource: DataSource;
   worker: RunningTestWorker;
+  /** Plan versions whose documents are really uploaded (through the API's upload code). */
+  plans: PlanUploads;
   /** Stops the worker and starts another, with test-module overrides when given. */
   restartWorker(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function openIntegrationContext(
     db,
     dataSource,
     worker: await startTestWorker(config),
+    plans: new PlanUploads(dataSource, config),
     restartWorker: async (customise) => {
       await context.worker.stop();
       context.worker = await startTestWorker(config, customise);

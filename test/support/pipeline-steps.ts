@@ -1,6 +1,7 @@
 import { Actor, Decision, Stage } from '@app/domain';
 import { d, mentorA, staff, staff2, TEST_MENTORS } from './fixtures';
 import { decide, ProjectHandle } from './project-driver';
+import type { PlanUploads } from './workflow-plan-uploads';
 
 export interface PipelineStep {
   what: string;
@@ -77,11 +78,22 @@ export const HAPPY_PATH: PipelineStep[] = [
   },
 ];
 
-/** Drives a project along the happy path until it first reaches `stage`. */
-export async function driveTo(handle: ProjectHandle, stage: Stage): Promise<void> {
+/**
+ * Drives a project along the happy path until it first reaches `stage`. Past the business plan
+ * `plans` uploads each plan version's document (a fixture's invented record is never sent).
+ */
+export async function driveTo(
+  handle: ProjectHandle,
+  stage: Stage,
+  plans?: PlanUploads,
+): Promise<void> {
   if (stage === 'APPLICATION') return;
   for (const step of HAPPY_PATH) {
-    await decide(handle, step.actor, step.decision);
+    if (step.decision.type === 'submitPlanVersion' && !plans) {
+      throw new Error(`driving to ${stage} submits a plan: pass the suite's plan uploads`);
+    }
+    const decision = plans ? await plans.sendableFor(handle, step.decision) : step.decision;
+    await decide(handle, step.actor, decision);
     if (step.stage === stage) return;
   }
   throw new Error(`the happy path never reaches ${stage}`);

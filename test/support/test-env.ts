@@ -18,6 +18,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_OWNER_URL: required(TEST_ENV.databaseOwnerUrl),
     // Every suite's API gets a metrics port of its own, chosen by the system.
     METRICS_PORT: '0',
+    // Every suite's mentors share one mentors table: a suite's own mentors must not drop out
+    // of its rankings below other suites' leftovers (the bound has its own suite).
+    MENTOR_RANKING_MAX_CANDIDATES: '1000',
     ...overrides,
   });
 }

@@ -3503,6 +3503,12 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "items": {
           "$ref": "#/components/schemas/MentorExclusion"
         }
+      },
+      "otherCandidates": {
+        "type": "number"
+      },
+      "otherExcluded": {
+        "type": "number"
       }
     },
     "required": [

@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
     expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.MENTOR_RANKING_MAX_CANDIDATES).toBe(10);
   });
 
   it('converts numeric strings', () => {
@@ -20,6 +21,7 @@ describe('loadConfig', () => {
     ['TEMPORAL_CALL_DEADLINE_MS', '5'],
     ['SESSION_TTL_MINUTES', '0'],
     ['API_TOKEN_DEFAULT_TTL_DAYS', '400'],
+    ['MENTOR_RANKING_MAX_CANDIDATES', '0'],
   ])('refuses %s=%s naming the key', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(InvalidConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^[\\s\\S]*${key}=`));

@@ -354,6 +354,18 @@ export class AppConfig {
   @Transform(toInt)
   JSON_BODY_MAX_BYTES = 256 * 1024;
 
+  /**
+   * Mentor candidates (and, apart, exclusions) the ranking keeps in a project's workflow, the
+   * best first; the rest are only counted. The ranking lands in the history, every
+   * continue-as-new input and every state query, so it stays small however many mentors
+   * there are.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  MENTOR_RANKING_MAX_CANDIDATES = 10;
+
   /** Largest business-plan document accepted by an upload; a larger one is refused with 413. */
   @IsInt()
   @Min(1)

@@ -2,6 +2,7 @@ import {
   MatchingProject,
   matchingProjectOf,
   MentorProfile,
+  mentorUnavailability,
   rankMentors,
 } from './mentor-matching.rules';
 import { at, d, mentorA, run } from './testing/domain.fixtures';
@@ -27,7 +28,6 @@ const mentor = (overrides: Partial<MentorProfile> & { mentorId: string }): Mento
 
 describe('rankMentors: exclusions', () => {
   it.each<[string, MentorProfile, string, Partial<MatchingProject>]>([
-    ['an inactive mentor', mentor({ mentorId: 'm1', active: false }), 'inactive', {}],
     [
       'a mentor from a team affiliation (case, spaces)',
       mentor({ mentorId: 'm1', organisation: ' sunny optics LTD ' }),
@@ -179,6 +179,77 @@ describe('rankMentors: scores and order', () => {
       ['busy', 'no_spare_capacity'],
       ['conflicted', 'conflict_of_interest'],
     ]);
+  });
+});
+
+describe('rankMentors: only active mentors, bounded', () => {
+  it('leaves inactive mentors out of the ranking altogether', () => {
+    const ranking = rankMentors(project, [
+      mentor({ mentorId: 'retired', expertiseTags: ['optics'], active: false }),
+      mentor({ mentorId: 'ok' }),
+    ]);
+    expect(ranking.candidates.map((c) => c.mentorId)).toEqual(['ok']);
+    expect(ranking.excluded).toEqual([]);
+  });
+
+  it('keeps at most the given number of candidates and exclusions and counts the rest', () => {
+    const pool = [
+      mentor({ mentorId: 'c1', expertiseTags: project.fieldTags }),
+      mentor({ mentorId: 'c2', expertiseTags: ['optics', 'robotics'] }),
+      mentor({ mentorId: 'c3', expertiseTags: ['optics'] }),
+      mentor({ mentorId: 'c4' }),
+      mentor({ mentorId: 'c5' }),
+      mentor({ mentorId: 'a-full', capacity: 1, activeProjects: 1 }),
+      mentor({ mentorId: 'b-full', capacity: 1, activeProjects: 1 }),
+      mentor({ mentorId: 'z-conflicted', organisation: 'DJI' }),
+      mentor({ mentorId: 'gone', active: false }),
+    ];
+    const ranking = rankMentors(project, pool, { maxEntries: 2 });
+    expect(ranking.candidates.map((c) => c.mentorId)).toEqual(['c1', 'c2']);
+    expect(ranking.otherCandidates).toBe(3);
+    // A conflict is kept before a full mentor: the workflow records it as an exclusion.
+    expect(ranking.excluded.map((e) => [e.mentorId, e.reason])).toEqual([
+      ['a-full', 'no_spare_capacity'],
+      ['z-conflicted', 'conflict_of_interest'],
+    ]);
+    expect(ranking.otherExcluded).toBe(1);
+
+    const unbounded = rankMentors(project, pool);
+    expect(unbounded.candidates).toHaveLength(5);
+    expect(unbounded.excluded).toHaveLength(3);
+    expect(unbounded).toMatchObject({ otherCandidates: 0, otherExcluded: 0 });
+  });
+});
+
+describe('mentorUnavailability: the checks repeated on assignment and acceptance', () => {
+  it.each<[string, MentorProfile | undefined, string | null]>([
+    ['an unknown mentor', undefined, 'unknown_mentor'],
+    ['an inactive mentor', mentor({ mentorId: 'm1', active: false }), 'inactive'],
+    [
+      'a mentor who declared a conflict with the college',
+      mentor({ mentorId: 'm1', declaredConflicts: ['College of Optical Engineering'] }),
+      'conflict_of_interest',
+    ],
+    [
+      'a mentor now working for a team affiliation',
+      mentor({ mentorId: 'm1', organisation: 'Sunny Optics Ltd' }),
+      'conflict_of_interest',
+    ],
+    [
+      'a full mentor',
+      mentor({ mentorId: 'm1', capacity: 1, activeProjects: 1 }),
+      'no_spare_capacity',
+    ],
+    ['an available mentor', mentor({ mentorId: 'm1' }), null],
+  ])('judges %s', (_label, profile, reason) => {
+    const answer = mentorUnavailability(project, 'm1', profile);
+    expect(answer?.reason ?? null).toBe(reason);
+    if (answer) expect(answer.message).toMatch(/\w.*\.$/);
+  });
+
+  it('leaves capacity out when asked (the reservation counts places under its lock)', () => {
+    const full = mentor({ mentorId: 'm1', capacity: 1, activeProjects: 1 });
+    expect(mentorUnavailability(project, 'm1', full, { capacity: false })).toBeNull();
   });
 });
 

@@ -35,6 +35,7 @@ export interface MentorCandidate {
   explanation: string;
 }
 
+/** `inactive` appears only in rankings recorded before inactive mentors were left out. */
 export type MentorExclusionReason =
   'conflict_of_interest' | 'no_spare_capacity' | 'declined' | 'timed_out' | 'replaced' | 'inactive';
 
@@ -47,23 +48,43 @@ export interface MentorExclusion {
 export interface MentorRanking {
   candidates: MentorCandidate[];
   excluded: MentorExclusion[];
+  /**
+   * Candidates ranked below the kept ones and left out, so the ranking a workflow keeps stays
+   * small however many mentors there are. Absent in rankings recorded before the bound.
+   */
+  otherCandidates?: number;
+  /** Exclusions left out likewise (full mentors first, then earlier exclusions). */
+  otherExcluded?: number;
+}
+
+/** Why a mentor cannot take a project now, judged from current data. */
+export type MentorUnavailableReason =
+  'unknown_mentor' | 'inactive' | 'conflict_of_interest' | 'no_spare_capacity';
+
+export interface MentorUnavailability {
+  reason: MentorUnavailableReason;
+  message: string;
 }
 
 /** Expertise decides most; spare capacity breaks near-ties and spreads the load. */
 export const MATCHING_WEIGHTS = { tagOverlap: 70, spareCapacity: 30 } as const;
 
 /**
- * Ranks mentors for a project and explains every score and every exclusion, so staff can see
- * why a mentor was (not) proposed. Sorted by score, then spare places, then mentor id, so the
- * same inputs always give the same order.
+ * Ranks the active mentors for a project and explains every score and every exclusion, so
+ * staff can see why a mentor was (not) proposed; inactive mentors are not ranked at all.
+ * Sorted by score, then spare places, then mentor id, so the same inputs always give the same
+ * order. With `maxEntries`, at most that many candidates (the best) and exclusions are kept
+ * and the rest are counted.
  */
 export function rankMentors(
   project: MatchingProject,
   mentors: readonly MentorProfile[],
+  options: { maxEntries?: number } = {},
 ): MentorRanking {
   const candidates: MentorCandidate[] = [];
   const excluded: MentorExclusion[] = [];
   for (const mentor of mentors) {
+    if (!mentor.active) continue;
     const exclusion = exclusionOf(project, mentor);
     if (exclusion) excluded.push(exclusion);
     else candidates.push(score(project, mentor));
@@ -72,8 +93,51 @@ export function rankMentors(
     (a, b) =>
       b.score - a.score || b.freePlaces - a.freePlaces || compareIds(a.mentorId, b.mentorId),
   );
-  excluded.sort((a, b) => compareIds(a.mentorId, b.mentorId));
-  return { candidates, excluded };
+  const max = options.maxEntries ?? Infinity;
+  // Conflicts are kept first: the workflow records each one as the project's exclusion.
+  const keptExcluded = [...excluded]
+    .sort((a, b) => keepOrder(a) - keepOrder(b) || compareIds(a.mentorId, b.mentorId))
+    .slice(0, max)
+    .sort((a, b) => compareIds(a.mentorId, b.mentorId));
+  return {
+    candidates: candidates.slice(0, max),
+    excluded: keptExcluded,
+    otherCandidates: Math.max(candidates.length - max, 0),
+    otherExcluded: excluded.length - keptExcluded.length,
+  };
+}
+
+function keepOrder(exclusion: MentorExclusion): number {
+  if (exclusion.reason === 'conflict_of_interest') return 0;
+  return exclusion.reason === 'no_spare_capacity' ? 2 : 1;
+}
+
+/**
+ * Whether a mentor can take the project now, from current data: the checks of the ranking
+ * repeated when staff assign the mentor and when the mentor accepts, since the mentor may have
+ * been deactivated, declared a conflict or filled up since the ranking. `capacity: false` when
+ * the caller counts places itself (under the lock that takes one).
+ */
+export function mentorUnavailability(
+  project: MatchingProject,
+  mentorId: string,
+  mentor: MentorProfile | undefined,
+  options: { capacity?: boolean } = {},
+): MentorUnavailability | null {
+  if (!mentor) return { reason: 'unknown_mentor', message: `No mentor has the id ${mentorId}.` };
+  if (!mentor.active) {
+    return { reason: 'inactive', message: `${mentor.name} is not an active mentor.` };
+  }
+  const conflict = conflictOf(project, mentor);
+  if (conflict) return { reason: 'conflict_of_interest', message: conflict };
+  if (options.capacity !== false && mentor.capacity - mentor.activeProjects <= 0) {
+    return { reason: 'no_spare_capacity', message: fullMessage(mentor) };
+  }
+  return null;
+}
+
+function fullMessage(mentor: MentorProfile): string {
+  return `${mentor.name} already mentors ${mentor.activeProjects} of at most ${mentor.capacity} projects.`;
 }
 
 /** The matching input for a project as the workflow holds it. */
@@ -95,9 +159,6 @@ export function matchingProjectOf(state: ProjectState): MatchingProject {
 
 function exclusionOf(project: MatchingProject, mentor: MentorProfile): MentorExclusion | null {
   const { mentorId } = mentor;
-  if (!mentor.active) {
-    return { mentorId, reason: 'inactive', detail: `${mentor.name} is not an active mentor.` };
-  }
   const earlier = project.excludedMentorIds.find((e) => e.mentorId === mentorId);
   if (earlier) {
     const reason = earlier.reason === 'conflict' ? 'conflict_of_interest' : earlier.reason;
@@ -111,11 +172,7 @@ function exclusionOf(project: MatchingProject, mentor: MentorProfile): MentorExc
   if (conflict) return { mentorId, reason: 'conflict_of_interest', detail: conflict };
   const freePlaces = mentor.capacity - mentor.activeProjects;
   if (freePlaces <= 0) {
-    return {
-      mentorId,
-      reason: 'no_spare_capacity',
-      detail: `${mentor.name} already mentors ${mentor.activeProjects} of at most ${mentor.capacity} projects.`,
-    };
+    return { mentorId, reason: 'no_spare_capacity', detail: fullMessage(mentor) };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import type { MentorUnavailableReason } from './mentor-matching.rules';
 import type { Stage } from './stage.types';
 import { Refusal, ruleRefused, wrongStage } from './refusal.types';
 
@@ -49,11 +50,29 @@ export function decisionInProgress(): Refusal {
 
 /** The mentor's places are all taken, or the mentor can no longer take the project. */
 export function mentorPlaceRefused(reason: string, message: string): Refusal {
-  return ruleRefused(
-    reason === 'no_spare_capacity' ? 'no-spare-capacity' : 'mentor-unavailable',
-    message,
-    'mentorId',
-  );
+  return reason === 'no_spare_capacity'
+    ? ruleRefused('no-spare-capacity', message, 'mentorId')
+    : ruleRefused('mentor-unavailable', message, 'mentorId');
+}
+
+/**
+ * A mentor judged unable to take the project from current data, when assigned or accepting
+ * (the path of projects that started after those checks were added), each reason its own rule.
+ */
+export function mentorUnavailableRefused(
+  reason: MentorUnavailableReason,
+  message: string,
+): Refusal {
+  switch (reason) {
+    case 'unknown_mentor':
+      return ruleRefused('unknown-mentor', message, 'mentorId');
+    case 'inactive':
+      return ruleRefused('mentor-inactive', message, 'mentorId');
+    case 'conflict_of_interest':
+      return ruleRefused('mentor-conflict-of-interest', message, 'mentorId');
+    case 'no_spare_capacity':
+      return ruleRefused('no-spare-capacity', message, 'mentorId');
+  }
 }
 
 export function practiceFundBudgetExceeded(message: string): Refusal {

@@ -1,4 +1,12 @@
-import type { Actor, Duration, MatchingProject, MentorRanking, ProjectSnapshot } from '@app/domain';
+import type {
+  Actor,
+  Duration,
+  MatchingProject,
+  MentorRanking,
+  MentorUnavailability,
+  MentorUnavailableReason,
+  ProjectSnapshot,
+} from '@app/domain';
 
 // The snapshot is the domain's: libs/persistence writes it without importing the workflows.
 export type { ProjectSnapshot };
@@ -68,9 +76,14 @@ export type MentorPlaceReservation =
   | { reserved: true }
   | {
       reserved: false;
-      reason: 'no_spare_capacity' | 'inactive' | 'unknown_mentor';
+      /** `conflict_of_interest` only when the reservation was asked to judge conflicts. */
+      reason: MentorUnavailableReason;
       message: string;
     };
+
+/** Whether a mentor can take the project now (judged from the mentors table as it is). */
+export type MentorAvailability =
+  { available: true } | ({ available: false } & MentorUnavailability);
 
 export interface TimeActivities {
   /**
@@ -89,12 +102,23 @@ export interface MatchingActivities {
   }): Promise<MentorRanking>;
   /**
    * Takes one of the mentor's places for this project under a database lock, so two projects
-   * cannot both take the last one. Idempotent per (project, mentor).
+   * cannot both take the last one. Idempotent per (project, mentor). With `project`, a
+   * conflict of interest the mentor has now is refused too.
    */
   reserveMentorPlace(input: {
     projectId: string;
     mentorId: string;
+    project?: MatchingProject;
   }): Promise<MentorPlaceReservation>;
+  /**
+   * Judges, without taking a place, whether the mentor exists, is active, has no conflict of
+   * interest with the project and has a place free: the checks repeated when staff assign.
+   */
+  checkMentorAvailability(input: {
+    projectId: string;
+    mentorId: string;
+    project: MatchingProject;
+  }): Promise<MentorAvailability>;
   /** Gives the place back (the mentor was replaced, or the project ended). Idempotent. */
   releaseMentorPlace(input: { projectId: string; mentorId: string }): Promise<void>;
 }

@@ -15,7 +15,9 @@ import {
   extensionRefusal,
   judgeDecision,
   judgeRepeat,
+  matchingProjectOf,
   mentorPlaceRefused,
+  mentorUnavailableRefused,
   practiceFundBudgetExceeded,
   practiceFundDrawOf,
   ProjectState,
@@ -23,6 +25,7 @@ import {
 } from '@app/domain';
 import type { MentorPlaceReservation, PracticeFundAnswer } from './activities.types';
 import { PATCHES } from './matching-and-deadline.patches';
+import { recordLateConflict } from './mentor-rechecks';
 import type { ProjectClock } from './project-clock';
 import { nowIso, ProjectRun } from './project-run';
 import type { DecisionInput } from './project-workflow.types';
@@ -113,6 +116,10 @@ export class DecisionLog {
     const hash = decisionContentHash(type, decision, actor);
     if (GATED_BY_CAPACITY.has(type))
       return this.decideWithCapacityCheck(decisionId, hash, actor, decision);
+    // Projects that assigned mentors before the re-check replay the old path.
+    if (decision.type === 'assignMentor' && patched(PATCHES.recheckMentorOnAssignment)) {
+      return this.decideAssignmentWithCheck(decisionId, hash, actor, decision);
+    }
     // Projects that recorded fund contacts before the budget existed replay the old path.
     const fund = practiceFundDraws(run.state, decision);
     if (fund && patched(PRACTICE_FUND_PATCH)) {
@@ -152,11 +159,14 @@ export class DecisionLog {
         ? decision.mentorId
         : (run.state.matching.proposedMentorId ?? '');
     const previousMentor = run.state.matching.assignedMentorId;
+    // With the re-check, the reservation also refuses a conflict the mentor has now.
+    const recheck = patched(PATCHES.recheckMentorOnAssignment);
     let reservation: MentorPlaceReservation;
     try {
       reservation = await activities.reserveMentorPlace({
         projectId: run.state.projectId,
         mentorId,
+        ...(recheck ? { project: matchingProjectOf(run.state) } : {}),
       });
     } finally {
       this.gatedDecisionInFlight = false;
@@ -168,11 +178,17 @@ export class DecisionLog {
       ? judgeDecision(run.state, actor, decision, {
           storableText: patched(STORABLE_TEXT_REJUDGED),
         })
-      : mentorPlaceRefused(reservation.reason, reservation.message);
+      : recheck
+        ? mentorUnavailableRefused(reservation.reason, reservation.message)
+        : mentorPlaceRefused(reservation.reason, reservation.message);
     if (refusal) {
       if (reservation.reserved)
         await activities.releaseMentorPlace({ projectId: run.state.projectId, mentorId });
-      if (decision.type === 'acceptAssignment') {
+      if (!reservation.reserved && reservation.reason === 'conflict_of_interest') {
+        // The mentor is excluded from the project for good (an accepting mentor's proposal ends).
+        await recordLateConflict(run, mentorId, reservation.message);
+        if (decision.type === 'acceptAssignment') run.proposalsLapsed += 1;
+      } else if (decision.type === 'acceptAssignment') {
         run.state = applyMentorUnavailable(run.state, mentorId, nowIso());
         run.proposalsLapsed += 1;
       }
@@ -192,6 +208,50 @@ export class DecisionLog {
     await run.recorder.decision(decisionId, hash, actor, decision, applied.result);
     await this.tellThoseConcerned(decisionId, decision);
     return applied.result;
+  }
+
+  /**
+   * Staff assign a mentor who may have been deactivated, declared a conflict or filled up
+   * since the ranking: an activity judges the mentor from current data first. A refusal is
+   * recorded like a result (the same decisionId gets it again), and a conflict found is
+   * recorded as the project's exclusion, so the ranking is made afresh without the mentor.
+   */
+  private async decideAssignmentWithCheck(
+    decisionId: string,
+    hash: string,
+    actor: Actor,
+    decision: Decision & { type: 'assignMentor' },
+  ): Promise<DecisionResult> {
+    const { run } = this;
+    this.gatedDecisionInFlight = true;
+    let availability;
+    try {
+      availability = await activities.checkMentorAvailability({
+        projectId: run.state.projectId,
+        mentorId: decision.mentorId,
+        project: matchingProjectOf(run.state),
+      });
+    } finally {
+      this.gatedDecisionInFlight = false;
+    }
+    // The state may have moved while the database answered: judge again before applying.
+    const refusal: Refusal | null = availability.available
+      ? judgeDecision(run.state, actor, decision, { storableText: true })
+      : mentorUnavailableRefused(availability.reason, availability.message);
+    if (refusal) {
+      if (!availability.available && availability.reason === 'conflict_of_interest') {
+        await recordLateConflict(run, decision.mentorId, availability.message);
+      }
+      this.records[decisionId] = { hash, refusal };
+      await run.recorder.decision(decisionId, hash, actor, decision, { refused: refusal });
+      throw refusalFailure(refusal);
+    }
+    const applied = applyDecision(run.state, run.policy, actor, decision, decisionId, nowIso());
+    run.state = applied.state;
+    const result = { ...applied.result, version: run.state.version };
+    this.records[decisionId] = { hash, result };
+    await run.recorder.decision(decisionId, hash, actor, decision, result);
+    return result;
   }
 
   /**

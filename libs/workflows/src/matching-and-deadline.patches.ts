@@ -8,4 +8,10 @@ export const PATCHES = {
   extendOverdueFromNow: 'extend-overdue-deadline-from-now',
   /** The replacing mentor is told; staff are told when a mentor accepts or declines. */
   tellMentorAnswers: 'notify-replacement-and-mentor-answers',
+  /**
+   * A mentor's activity and conflicts of interest are judged again from current data when
+   * staff assign them (with capacity) and when they accept or replace a mentor; a refusal is
+   * recorded, and a conflict found then is recorded as the project's exclusion.
+   */
+  recheckMentorOnAssignment: 'recheck-mentor-on-assignment-and-acceptance',
 } as const;

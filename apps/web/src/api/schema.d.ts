@@ -1713,6 +1713,8 @@ export interface components {
         MentorRanking: {
             candidates: components["schemas"]["MentorCandidate"][];
             excluded: components["schemas"]["MentorExclusion"][];
+            otherCandidates?: number;
+            otherExcluded?: number;
         };
         MentorCandidate: {
             mentorId: string;

@@ -41,6 +41,9 @@ export class ActivityRegistry {
       rankMentorCandidates: this.watched(this.matching.rankMentorCandidates.bind(this.matching)),
       reserveMentorPlace: this.watched(this.matching.reserveMentorPlace.bind(this.matching)),
       releaseMentorPlace: this.watched(this.matching.releaseMentorPlace.bind(this.matching)),
+      checkMentorAvailability: this.watched(
+        this.matching.checkMentorAvailability.bind(this.matching),
+      ),
       enqueueNotification: this.watched(
         this.notifications.enqueueNotification.bind(this.notifications),
       ),

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MatchingProject, MentorRanking, rankMentors } from '@app/domain';
-import { mentorProfilesFor } from '@app/persistence';
-import type { MatchingActivities, MentorPlaceReservation } from '@app/workflows/activities.types';
+import { AppConfig } from '@app/config';
+import { MatchingProject, MentorRanking, mentorUnavailability, rankMentors } from '@app/domain';
+import { mentorProfileOf, mentorProfilesFor } from '@app/persistence';
+import type {
+  MatchingActivities,
+  MentorAvailability,
+  MentorPlaceReservation,
+} from '@app/workflows/activities.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,21 +25,39 @@ interface MentorRow {
  */
 @Injectable()
 export class MentorMatchingActivities implements MatchingActivities {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
+  /** The active mentors, ranked; at most MENTOR_RANKING_MAX_CANDIDATES kept, the rest counted. */
   async rankMentorCandidates(input: {
     projectId: string;
     project: MatchingProject;
   }): Promise<MentorRanking> {
     const mentors = await mentorProfilesFor(this.dataSource, input.projectId);
-    return rankMentors(input.project, mentors);
+    return rankMentors(input.project, mentors, {
+      maxEntries: this.config.MENTOR_RANKING_MAX_CANDIDATES,
+    });
+  }
+
+  async checkMentorAvailability(input: {
+    projectId: string;
+    mentorId: string;
+    project: MatchingProject;
+  }): Promise<MentorAvailability> {
+    const { projectId, mentorId, project } = input;
+    const mentor = await mentorProfileOf(this.dataSource, projectId, mentorId);
+    const unavailable = mentorUnavailability(project, mentorId, mentor);
+    return unavailable ? { available: false, ...unavailable } : { available: true };
   }
 
   async reserveMentorPlace(input: {
     projectId: string;
     mentorId: string;
+    project?: MatchingProject;
   }): Promise<MentorPlaceReservation> {
-    const { projectId, mentorId } = input;
+    const { projectId, mentorId, project } = input;
     if (!UUID.test(mentorId)) return unknownMentor(mentorId);
     return this.dataSource.transaction(async (manager) => {
       const mentors: Pick<MentorRow, 'id' | 'name' | 'capacity' | 'active'>[] = await manager.query(
@@ -55,6 +78,12 @@ export class MentorMatchingActivities implements MatchingActivities {
           reason: 'inactive',
           message: `${mentor.name} is not an active mentor.`,
         };
+      }
+      if (project) {
+        // Judged under the same lock: a conflict declared since the ranking refuses the place.
+        const profile = await mentorProfileOf(manager, projectId, mentorId);
+        const unavailable = mentorUnavailability(project, mentorId, profile, { capacity: false });
+        if (unavailable) return { reserved: false, ...unavailable };
       }
       if (held.length >= mentor.capacity) {
         return {
