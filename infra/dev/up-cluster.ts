@@ -13,6 +13,7 @@ import {
   resolveTemporalUiServerBinary,
 } from './temporal-server-binary';
 import { startTemporalUi } from './temporal-ui-server';
+import { waitForReady } from './wait-for-ready';
 
 /** Embedded PostgreSQL of the cluster: its own folder and port beside `npm run up`'s. */
 const CLUSTER_POSTGRES_PORT = Number(process.env.CLUSTER_POSTGRES_PORT ?? 55433);
@@ -91,22 +92,6 @@ function localPayloadKeys(dataDir: string): string {
   const keys = generatePayloadKey();
   writeFileSync(file, `${keys}\n`, { mode: 0o600 });
   return keys;
-}
-
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_500) });
-      if (response.ok) return;
-      last = `${response.status}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} not ready after ${timeoutMs / 1000} s: ${last}`);
 }
 
 /**

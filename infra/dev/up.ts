@@ -8,6 +8,7 @@ import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
 import { repoRoot } from './repo-root';
 import { resolveTemporalBinary } from './temporal-binary';
 import { RunningTemporal, startTemporalDevServer, stopProcess } from './temporal-dev-server';
+import { waitForReady } from './wait-for-ready';
 
 const EMBEDDED_POSTGRES_PORT = 55432;
 const TEMPORAL_UI_OFFSET = 1000;
@@ -20,7 +21,6 @@ interface Stoppable {
 }
 
 const log = (line: string): void => console.log(`[up] ${line}`);
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A process of ours in its own process group, so Ctrl-C reaches only `up`, which then stops
@@ -74,22 +74,6 @@ function runToEnd(child: ChildProcess): Promise<void> {
       code === 0 ? resolve() : reject(new Error(`exited with ${code}`)),
     ),
   );
-}
-
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_500) });
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await sleep(500);
-  }
-  throw new Error(`${url} not ready after ${timeoutMs / 1000} s: ${last}`);
 }
 
 async function main(): Promise<void> {

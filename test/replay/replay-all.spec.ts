@@ -1,16 +1,10 @@
 import { countReplays } from '../../apps/api/src/project-history/every-history';
 import { ReplayItem, replayAll } from '../../apps/api/src/project-history/replay-pool';
 import { loadHistoryFixtures } from '../support/history-fixtures';
-import { alteredWorkflowBundle } from '../support/replay-bundles';
-import { testWorkflowBundle } from '../support/test-worker';
+import { replayBundlesBeforeAll } from '../support/replay-bundles';
 
 const fixtures = loadHistoryFixtures();
-let current: { code: string };
-let altered: { code: string };
-
-beforeAll(async () => {
-  [current, altered] = await Promise.all([testWorkflowBundle(), alteredWorkflowBundle()]);
-}, 60_000);
+const bundles = replayBundlesBeforeAll();
 
 /** Every fixture as if it were an archived run, each twice (as two projects). */
 function items(): ReplayItem[] {
@@ -26,7 +20,7 @@ function items(): ReplayItem[] {
 describe('replaying every history on parallel replay workers', () => {
   it('finds every recorded history consistent with the current code, on two lanes', async () => {
     const all = items();
-    const results = await replayAll(current, all, { lanes: 2 });
+    const results = await replayAll(bundles.current, all, { lanes: 2 });
     expect(results.map((result) => result.runId).sort()).toEqual(
       all.map((item) => item.runId).sort(),
     );
@@ -47,7 +41,7 @@ describe('replaying every history on parallel replay workers', () => {
   it('reports every one of them diverging from the altered workflow, naming the error', async () => {
     const all = items();
     const seen: string[] = [];
-    const results = await replayAll(altered, all, {
+    const results = await replayAll(bundles.altered, all, {
       lanes: 2,
       onResult: (result) => seen.push(result.runId),
     });
@@ -63,7 +57,7 @@ describe('replaying every history on parallel replay workers', () => {
     async function* source(): AsyncGenerator<ReplayItem> {
       for (const item of items().slice(0, 3)) yield await Promise.resolve(item);
     }
-    expect((await replayAll(current, source(), { lanes: 2 })).length).toBe(3);
-    expect(await replayAll(current, [], { lanes: 2 })).toEqual([]);
+    expect((await replayAll(bundles.current, source(), { lanes: 2 })).length).toBe(3);
+    expect(await replayAll(bundles.current, [], { lanes: 2 })).toEqual([]);
   }, 60_000);
 });

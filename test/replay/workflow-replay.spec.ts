@@ -1,16 +1,10 @@
 import { Worker } from '@temporalio/worker';
 import { warmReplayer } from '../../apps/api/src/project-history/workflow-replay';
 import { loadHistoryFixtures } from '../support/history-fixtures';
-import { alteredWorkflowBundle } from '../support/replay-bundles';
-import { testWorkflowBundle } from '../support/test-worker';
+import { replayBundlesBeforeAll } from '../support/replay-bundles';
 
 const fixtures = loadHistoryFixtures();
-let current: { code: string };
-let altered: { code: string };
-
-beforeAll(async () => {
-  [current, altered] = await Promise.all([testWorkflowBundle(), alteredWorkflowBundle()]);
-}, 60_000);
+const bundles = replayBundlesBeforeAll();
 
 /**
  * The replay guard: every committed history replays against the current workflow code, with no
@@ -25,7 +19,7 @@ describe('replay of recorded project histories', () => {
     'replays %s against the current workflow code',
     async (_name, fixture) => {
       await expect(
-        Worker.runReplayHistory({ workflowBundle: current }, fixture.history),
+        Worker.runReplayHistory({ workflowBundle: bundles.current }, fixture.history),
       ).resolves.toBeUndefined();
     },
     30_000,
@@ -35,7 +29,7 @@ describe('replay of recorded project histories', () => {
     const happyPath = fixtures.find((fixture) => fixture.name === 'happy-path');
     expect(happyPath).toBeDefined();
     await expect(
-      Worker.runReplayHistory({ workflowBundle: altered }, happyPath!.history),
+      Worker.runReplayHistory({ workflowBundle: bundles.altered }, happyPath!.history),
     ).rejects.toMatchObject({ name: 'DeterminismViolationError' });
   }, 30_000);
 });
@@ -43,7 +37,7 @@ describe('replay of recorded project histories', () => {
 /** The replay worker GET /projects/:id/replay-check keeps warm between checks. */
 describe('a warm replayer', () => {
   it('replays every recorded history, each twice, through one worker, answering each in turn', async () => {
-    const replayer = warmReplayer(() => Promise.resolve(current));
+    const replayer = warmReplayer(() => Promise.resolve(bundles.current));
     try {
       const twice = [...fixtures, ...fixtures].map((fixture, i) => ({
         workflowId: `${fixture.name}-${i}`,
@@ -62,7 +56,7 @@ describe('a warm replayer', () => {
   }, 60_000);
 
   it('reports a divergence as a result and goes on replaying', async () => {
-    const replayer = warmReplayer(() => Promise.resolve(altered));
+    const replayer = warmReplayer(() => Promise.resolve(bundles.altered));
     const happyPath = fixtures.find((fixture) => fixture.name === 'happy-path')!;
     try {
       const first = await replayer.replay('altered-1', happyPath.history);
@@ -78,7 +72,7 @@ describe('a warm replayer', () => {
     let starts = 0;
     const replayer = warmReplayer(() => {
       starts += 1;
-      return Promise.resolve(current);
+      return Promise.resolve(bundles.current);
     }, 50);
     const history = fixtures[0].history;
     try {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { pdfFile, zipFile } from './plan-document-files';
+import { pdfFile, storedEntry, zipArchive, ZipEntry, zipFile } from './plan-document-files';
 
 const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types/>';
 
@@ -12,48 +12,16 @@ export function zipBombDocx(): Buffer {
   const inflated = Buffer.alloc(100 * 1024 * 1024);
   const deflated = deflateRawSync(inflated, { level: 9 });
   const crc = crc32(inflated);
-  const entries: [string, Buffer, number, number][] = [
-    ['[Content_Types].xml', Buffer.from(CONTENT_TYPES), crc32(CONTENT_TYPES), 0],
-    ...['word/document.xml', 'word/a.xml', 'word/b.xml'].map(
-      (name): [string, Buffer, number, number] => [name, deflated, crc, 8],
-    ),
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data, entryCrc, method] of entries) {
-    const size = method === 8 ? inflated.length : data.length;
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(entryCrc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(entryCrc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipArchive([
+    storedEntry('[Content_Types].xml', CONTENT_TYPES),
+    ...['word/document.xml', 'word/a.xml', 'word/b.xml'].map((name): ZipEntry => ({
+      name,
+      data: deflated,
+      crc,
+      method: 8,
+      inflatedSize: inflated.length,
+    })),
+  ]);
 }
 
 /** A Word document with a VBA macro project inside. */

@@ -18,29 +18,41 @@ export function windowsExecutable(): Buffer {
   return Buffer.concat([header, randomBytes(4096)]);
 }
 
-/** A ZIP archive of stored (uncompressed) entries, as Office documents are packaged. */
-export function zipFile(entries: Record<string, string>): Buffer {
+/**
+ * One entry of a ZIP archive: its bytes as written (`method` 0: stored, 8: deflated), the CRC-32
+ * and the size of what they inflate to.
+ */
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+  crc: number;
+  method: 0 | 8;
+  inflatedSize: number;
+}
+
+/** A ZIP archive of the entries, as written: local headers, then the central directory. */
+export function zipArchive(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
+  for (const { name, data, crc, method, inflatedSize } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(inflatedSize, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(inflatedSize, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);
@@ -50,11 +62,22 @@ export function zipFile(entries: Record<string, string>): Buffer {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** An entry written as is (stored, uncompressed). */
+export function storedEntry(name: string, content: string | Buffer): ZipEntry {
+  const data = Buffer.from(content);
+  return { name, data, crc: crc32(data), method: 0, inflatedSize: data.length };
+}
+
+/** A ZIP archive of stored (uncompressed) entries, as Office documents are packaged. */
+export function zipFile(entries: Record<string, string>): Buffer {
+  return zipArchive(Object.entries(entries).map(([name, text]) => storedEntry(name, text)));
 }
 
 const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types/>';

@@ -26,3 +26,22 @@ export function alteredWorkflowBundle(): Promise<{ code: string }> {
     logger: quietBundlerLogger,
   });
 }
+
+export interface ReplayBundles {
+  /** The workflow code under test. */
+  current: { code: string };
+  /** The deliberately changed workflow every recorded history diverges from. */
+  altered: { code: string };
+}
+
+/** Both bundles, built once in the calling suite's beforeAll (read them inside the tests). */
+export function replayBundlesBeforeAll(): ReplayBundles {
+  const bundles = {} as ReplayBundles;
+  beforeAll(async () => {
+    [bundles.current, bundles.altered] = await Promise.all([
+      testWorkflowBundle(),
+      alteredWorkflowBundle(),
+    ]);
+  }, 60_000);
+  return bundles;
+}

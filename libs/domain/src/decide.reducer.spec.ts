@@ -16,6 +16,7 @@ import {
   staff2,
   validApplication,
 } from './testing/domain.fixtures';
+import { expectProposalEnded } from './testing/matching.expectations';
 
 /** A deep copy to prove the reducer never mutates its input. */
 const frozen = (state: ProjectState): ProjectState =>
@@ -198,14 +199,12 @@ describe('applyDecision: withdraw from every open stage', () => {
 describe('applyDecision: mentor matching', () => {
   it('excludes a declining mentor and waits for another assignment', () => {
     const state = run(at.proposed(), [[mentorA, d.decline]]);
-    expect(state.matching).toEqual(
-      expect.objectContaining({
-        proposedMentorId: undefined,
-        failedMatches: 1,
-        excludedMentors: [{ mentorId: 'm-a', reason: 'declined', at: NOW }],
-      }),
-    );
-    expect(state.pendingActions).toEqual([{ action: 'assignMentor', actorRole: 'staff' }]);
+    expectProposalEnded(state, {
+      mentorId: 'm-a',
+      reason: 'declined',
+      at: NOW,
+      failedMatches: 1,
+    });
     expect(state.flags.needsAttention).toBe(false);
   });
 
@@ -229,14 +228,7 @@ describe('applyDecision: mentor matching', () => {
 });
 
 describe('applyDecision: business plan revisions', () => {
-  const revise3 = (): ProjectState =>
-    run(at.planInReview(), [
-      [mentorA, d.revise],
-      [staff, d.plan(2)],
-      [mentorA, d.revise],
-      [staff, d.plan(3)],
-      [mentorA, d.revise],
-    ]);
+  const revise3 = at.revisionLimit;
 
   it('counts rounds and keeps every version', () => {
     const state = run(at.planInReview(), [

@@ -16,7 +16,8 @@ import { LIMITS } from './limits.constants';
 import { checkFen } from './numbers.rules';
 import { Refusal, ruleRefused } from './refusal.types';
 
-const APPLICATION_FIELDS = [
+/** The fields an application may carry: the form and the server name them alike. */
+export const APPLICATION_FIELDS = [
   'title',
   'summary',
   'fieldTags',

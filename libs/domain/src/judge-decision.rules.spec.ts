@@ -21,14 +21,7 @@ const returned = (): ProjectState =>
     [staff, { type: 'screenApplication', outcome: 'return', comment: 'Add IP.' }],
   ]);
 const declined = (): ProjectState => run(at.proposed(), [[mentorA, d.decline]]);
-const revisionLimit = (): ProjectState =>
-  run(at.planInReview(), [
-    [mentorA, d.revise],
-    [staff, d.plan(2)],
-    [mentorA, d.revise],
-    [staff, d.plan(3)],
-    [mentorA, d.revise],
-  ]);
+const revisionLimit = at.revisionLimit;
 const mentorSigned = (): ProjectState => run(at.committed(), [[mentorA, d.signOff]]);
 const staffSigned = (): ProjectState => run(at.committed(), [[staff, d.signOff]]);
 const replaced = (): ProjectState =>

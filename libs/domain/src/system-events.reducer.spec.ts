@@ -7,6 +7,7 @@ import {
   setDueDate,
 } from './system-events.reducer';
 import { at, d, mentorA, NOW, POLICY, run, staff } from './testing/domain.fixtures';
+import { expectProposalEnded } from './testing/matching.expectations';
 
 const LATER = '2025-03-06T02:00:00.000Z';
 
@@ -14,14 +15,12 @@ describe('applyMentorTimeout', () => {
   it('excludes the silent mentor as timed out and waits for another assignment', () => {
     const proposed = at.proposed();
     const next = applyMentorTimeout(proposed, POLICY, 'm-a', LATER);
-    expect(next.matching).toEqual(
-      expect.objectContaining({
-        proposedMentorId: undefined,
-        failedMatches: 1,
-        excludedMentors: [{ mentorId: 'm-a', reason: 'timed_out', at: LATER }],
-      }),
-    );
-    expect(next.pendingActions).toEqual([{ action: 'assignMentor', actorRole: 'staff' }]);
+    expectProposalEnded(next, {
+      mentorId: 'm-a',
+      reason: 'timed_out',
+      at: LATER,
+      failedMatches: 1,
+    });
     expect(next.version).toBe(proposed.version + 1);
     expect(proposed.matching.proposedMentorId).toBe('m-a');
   });
@@ -115,14 +114,12 @@ describe('setDueDate', () => {
 describe('recordMentorConflict', () => {
   it('excludes the mentor for conflict and withdraws the proposal without counting a failed match', () => {
     const next = recordMentorConflict(at.proposed(), 'm-a', NOW);
-    expect(next.matching).toEqual(
-      expect.objectContaining({
-        proposedMentorId: undefined,
-        failedMatches: 0,
-        excludedMentors: [{ mentorId: 'm-a', reason: 'conflict', at: NOW }],
-      }),
-    );
-    expect(next.pendingActions).toEqual([{ action: 'assignMentor', actorRole: 'staff' }]);
+    expectProposalEnded(next, {
+      mentorId: 'm-a',
+      reason: 'conflict',
+      at: NOW,
+      failedMatches: 0,
+    });
   });
 
   it('is a no-op for a mentor already excluded', () => {

@@ -17,12 +17,7 @@ export class ProjectAccessService {
     const row = await findProject(this.dataSource, projectId);
     if (!row) throw new NotFoundException(`project ${projectId} not found`);
     if (actor.role === 'mentor' && row.mentorId !== actor.mentorId) {
-      throw new SecurityRefusalException(
-        'not-your-project',
-        HttpStatus.NOT_FOUND,
-        `project ${projectId} not found`,
-        { projectId, what },
-      );
+      throw notYourProject(projectId, what);
     }
     return row;
   }
@@ -34,13 +29,18 @@ export class ProjectAccessService {
   async assignedProject(projectId: string, actor: Actor, what: string): Promise<StoredProject> {
     const row = await this.visibleProject(projectId, actor, what);
     if (actor.role === 'mentor' && row.assignedMentorId !== actor.mentorId) {
-      throw new SecurityRefusalException(
-        'not-your-project',
-        HttpStatus.NOT_FOUND,
-        `project ${projectId} not found`,
-        { projectId, what },
-      );
+      throw notYourProject(projectId, what);
     }
     return row;
   }
+}
+
+/** A mentor asking for another's project: answered as if it did not exist, and logged. */
+function notYourProject(projectId: string, what: string): SecurityRefusalException {
+  return new SecurityRefusalException(
+    'not-your-project',
+    HttpStatus.NOT_FOUND,
+    `project ${projectId} not found`,
+    { projectId, what },
+  );
 }

@@ -1,4 +1,4 @@
-import { checkEligibility } from '@app/domain';
+import { APPLICATION_FIELDS, checkEligibility } from '@app/domain';
 import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,20 +13,6 @@ type Application = components['schemas']['ApplicationDto'];
 type ApplicationValues = Omit<Application, 'fundingRequestedFen'> & {
   fundingRequestedYuan: number;
 };
-
-const APPLICATION_FIELDS = [
-  'title',
-  'summary',
-  'fieldTags',
-  'college',
-  'partyBranch',
-  'teamMembers',
-  'technologyReadinessLevel',
-  'ipAssets',
-  'fundingRequestedFen',
-  'declaredConflicts',
-  'previousProjectId',
-];
 
 function applicationBody({ fundingRequestedYuan, ...values }: ApplicationValues): Application {
   return {

@@ -2,12 +2,9 @@ import { Stage } from '../stage.types';
 import { enterStage } from '../state-transitions.rules';
 import { judgeAnswerToProposal } from './answer-to-proposal.rules';
 import type { DecisionSpec } from './decision-spec.types';
-import { COMMENT_ONLY } from './shape-checks';
+import { COMMENT_ONLY, type CommentOnlyDecision } from './shape-checks';
 
-export interface AcceptAssignmentDecision {
-  type: 'acceptAssignment';
-  comment?: string;
-}
+export type AcceptAssignmentDecision = CommentOnlyDecision<'acceptAssignment'>;
 
 /**
  * The proposed mentor accepts: the project is theirs and moves to BUSINESS_PLAN. (The workflow

@@ -1,12 +1,9 @@
 import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import type { DecisionSpec } from './decision-spec.types';
-import { REASON_ONLY } from './shape-checks';
+import { REASON_ONLY, type ReasonOnlyDecision } from './shape-checks';
 
-export interface AllowExtraRevisionRoundDecision {
-  type: 'allowExtraRevisionRound';
-  reason: string;
-}
+export type AllowExtraRevisionRoundDecision = ReasonOnlyDecision<'allowExtraRevisionRound'>;
 
 /** Staff allow one more revision round once the policy's rounds are used up. */
 export const allowExtraRevisionRound: DecisionSpec<AllowExtraRevisionRoundDecision> = {

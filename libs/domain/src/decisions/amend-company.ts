@@ -1,6 +1,6 @@
 import type { CompanyRegistration } from '../company.types';
 import { canonicalJson } from '../decision-hash.rules';
-import { companyRegistrationOf } from '../record-fields.rules';
+import { amendedCompany, companyRegistrationOf } from '../record-fields.rules';
 import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import type { DecisionSpec } from './decision-spec.types';
@@ -30,13 +30,7 @@ export const amendCompany: DecisionSpec<AmendCompanyDecision> = {
   effect: (state, decision, { actor, now }) => ({
     state: {
       ...state,
-      company: {
-        ...companyRegistrationOf(decision),
-        recordedBy: state.company?.recordedBy ?? actor.userId,
-        recordedAt: state.company?.recordedAt ?? now,
-        amendedBy: actor.userId,
-        amendedAt: now,
-      },
+      company: amendedCompany(state.company, decision, actor, now),
     },
     message: 'The company record is amended.',
   }),

@@ -1,7 +1,7 @@
 import type { InvestorContact } from '../investor-contact.types';
 import { hasCommitment } from '../project-state.rules';
 import { FLAG_REASONS } from '../project-state.types';
-import { investorContactOf } from '../record-fields.rules';
+import { withContactAmended } from '../record-fields.rules';
 import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import { raiseFlag } from '../state-transitions.rules';
@@ -43,17 +43,7 @@ export const amendInvestorContact: DecisionSpec<AmendInvestorContactDecision> = 
       : null;
   },
   effect: (state, decision, { actor, now }) => {
-    const investorContacts = state.investorContacts.map((contact) =>
-      contact.contactId === decision.contactId
-        ? {
-            ...investorContactOf(decision),
-            recordedBy: contact.recordedBy,
-            recordedAt: contact.recordedAt,
-            amendedBy: actor.userId,
-            amendedAt: now,
-          }
-        : contact,
-    );
+    const investorContacts = withContactAmended(state.investorContacts, decision, actor, now);
     const next = { ...state, investorContacts, contactsRevision: state.contactsRevision + 1 };
     // After the stage closed, an amendment cannot reopen it, but losing the commitment needs eyes.
     const lostCommitment = state.stage === Stage.COMPANY_REGISTRATION && !hasCommitment(next);

@@ -2,12 +2,9 @@ import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import { closeProject } from '../state-transitions.rules';
 import type { DecisionSpec } from './decision-spec.types';
-import { COMMENT_ONLY } from './shape-checks';
+import { COMMENT_ONLY, type CommentOnlyDecision } from './shape-checks';
 
-export interface ApproveIncubationDecision {
-  type: 'approveIncubation';
-  comment?: string;
-}
+export type ApproveIncubationDecision = CommentOnlyDecision<'approveIncubation'>;
 
 /** Staff give the final approval: the project is INCUBATED (and closed). */
 export const approveIncubation: DecisionSpec<ApproveIncubationDecision> = {

@@ -2,13 +2,10 @@ import { Stage } from '../stage.types';
 import { enterStage } from '../state-transitions.rules';
 import type { DecisionSpec } from './decision-spec.types';
 import { judgeReview } from './plan-review.rules';
-import { COMMENT_ONLY } from './shape-checks';
+import { COMMENT_ONLY, type CommentOnlyDecision } from './shape-checks';
 import { review } from './shared-rules';
 
-export interface ApprovePlanDecision {
-  type: 'approvePlan';
-  comment?: string;
-}
+export type ApprovePlanDecision = CommentOnlyDecision<'approvePlan'>;
 
 /** The assigned mentor approves the plan version under review: on to INVESTOR_CONTACT. */
 export const approvePlan: DecisionSpec<ApprovePlanDecision> = {

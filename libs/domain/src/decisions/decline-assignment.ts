@@ -2,12 +2,9 @@ import { Stage } from '../stage.types';
 import { failProposal } from '../state-transitions.rules';
 import { judgeAnswerToProposal } from './answer-to-proposal.rules';
 import type { DecisionSpec } from './decision-spec.types';
-import { REASON_ONLY } from './shape-checks';
+import { REASON_ONLY, type ReasonOnlyDecision } from './shape-checks';
 
-export interface DeclineAssignmentDecision {
-  type: 'declineAssignment';
-  reason: string;
-}
+export type DeclineAssignmentDecision = ReasonOnlyDecision<'declineAssignment'>;
 
 /** The proposed mentor declines, saying why, and is never proposed for this project again. */
 export const declineAssignment: DecisionSpec<DeclineAssignmentDecision> = {

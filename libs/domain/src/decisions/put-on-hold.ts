@@ -1,11 +1,8 @@
 import { OPEN_STAGES, ProjectStatus } from '../stage.types';
 import type { DecisionSpec } from './decision-spec.types';
-import { REASON_ONLY } from './shape-checks';
+import { REASON_ONLY, type ReasonOnlyDecision } from './shape-checks';
 
-export interface PutOnHoldDecision {
-  type: 'putOnHold';
-  reason: string;
-}
+export type PutOnHoldDecision = ReasonOnlyDecision<'putOnHold'>;
 
 /**
  * Staff put the project on hold, saying why: its deadlines pause until it is resumed. (A

@@ -1,11 +1,8 @@
 import { OPEN_STAGES, ProjectStatus } from '../stage.types';
 import type { DecisionSpec } from './decision-spec.types';
-import { REASON_ONLY } from './shape-checks';
+import { REASON_ONLY, type ReasonOnlyDecision } from './shape-checks';
 
-export interface ResumeProjectDecision {
-  type: 'resumeProject';
-  reason: string;
-}
+export type ResumeProjectDecision = ReasonOnlyDecision<'resumeProject'>;
 
 /**
  * Staff resume a held project, saying why: what was pending comes back, its due times moved by

@@ -57,9 +57,18 @@ export const reason = (value: unknown): Refusal[] =>
 export const id = (value: unknown, field: string): Refusal[] =>
   checkText(value, field, { max: LIMITS.text.id, required: true, pattern: ID_PATTERN });
 
-/** A shape whose only field is an optional comment. */
+/** A decision whose only field is an optional comment, and its shape. */
+export interface CommentOnlyDecision<T extends string> {
+  type: T;
+  comment?: string;
+}
+/** A decision whose only field is the required reason, and its shape. */
+export interface ReasonOnlyDecision<T extends string> {
+  type: T;
+  reason: string;
+}
+
 export const COMMENT_ONLY = { fields: ['comment'], check: (d: JsonObject) => comment(d.comment) };
-/** A shape whose only field is the required reason. */
 export const REASON_ONLY = { fields: ['reason'], check: (d: JsonObject) => reason(d.reason) };
 
 export function checkPlanDocument(value: unknown): Refusal[] {

@@ -1,6 +1,7 @@
 import { Actor } from '../actor.types';
-import { isMentorExcluded, latestPlanVersion } from '../project-state.rules';
+import { isMentorExcluded } from '../project-state.rules';
 import { PlanReview, ProjectState } from '../project-state.types';
+import { withLatestReviewed } from '../record-fields.rules';
 import { Refusal, ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 
@@ -39,17 +40,8 @@ export function review(
   comment: string | undefined,
   now: string,
 ): ProjectState {
-  const latest = latestPlanVersion(state);
-  if (!latest) return state;
-  const planReview: PlanReview = {
-    outcome,
-    by: actor.userId,
-    ...(actor.mentorId ? { mentorId: actor.mentorId } : {}),
-    ...(comment ? { comment } : {}),
-    at: now,
-  };
-  const versions = [...state.plan.versions.slice(0, -1), { ...latest, review: planReview }];
-  return { ...state, plan: { ...state.plan, versions } };
+  const versions = withLatestReviewed(state.plan.versions, actor, outcome, comment, now);
+  return versions === state.plan.versions ? state : { ...state, plan: { ...state.plan, versions } };
 }
 
 export function signOffsClearedMessage(state: ProjectState, done: string): string {

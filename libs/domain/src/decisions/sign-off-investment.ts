@@ -4,12 +4,9 @@ import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import { enterStage } from '../state-transitions.rules';
 import type { DecisionSpec } from './decision-spec.types';
-import { COMMENT_ONLY } from './shape-checks';
+import { COMMENT_ONLY, type CommentOnlyDecision } from './shape-checks';
 
-export interface SignOffInvestmentDecision {
-  type: 'signOffInvestment';
-  comment?: string;
-}
+export type SignOffInvestmentDecision = CommentOnlyDecision<'signOffInvestment'>;
 
 /**
  * Staff and the assigned mentor each sign off the investor contacts (two different people);

@@ -1,5 +1,6 @@
 import type { PlanDocument, PlanSummaries } from '../business-plan.types';
 import { planAwaitingReview } from '../project-state.rules';
+import { withPlanVersion } from '../record-fields.rules';
 import { ruleRefused } from '../refusal.types';
 import { Stage } from '../stage.types';
 import type { DecisionSpec } from './decision-spec.types';
@@ -39,18 +40,10 @@ export const submitPlanVersion: DecisionSpec<SubmitPlanVersionDecision> = {
       : null;
   },
   effect: (state, decision, { actor, now }) => {
-    const version = state.plan.versions.length + 1;
-    const submitted = {
-      version,
-      document: { ...decision.document },
-      summaries: { ...decision.summaries },
-      submittedAt: now,
-      submittedBy: actor.userId,
-      ...(decision.comment ? { comment: decision.comment } : {}),
-    };
+    const versions = withPlanVersion(state.plan.versions, decision, actor, now);
     return {
-      state: { ...state, plan: { ...state.plan, versions: [...state.plan.versions, submitted] } },
-      message: `Plan version ${version} waits for the mentor's review.`,
+      state: { ...state, plan: { ...state.plan, versions } },
+      message: `Plan version ${versions.length} waits for the mentor's review.`,
     };
   },
   attends: true,

@@ -1,12 +1,9 @@
 import { OPEN_STAGES, Stage } from '../stage.types';
 import { closeProject } from '../state-transitions.rules';
 import type { DecisionSpec } from './decision-spec.types';
-import { REASON_ONLY } from './shape-checks';
+import { REASON_ONLY, type ReasonOnlyDecision } from './shape-checks';
 
-export interface WithdrawDecision {
-  type: 'withdraw';
-  reason: string;
-}
+export type WithdrawDecision = ReasonOnlyDecision<'withdraw'>;
 
 /** Staff withdraw the project at any open stage, held or not, saying why: WITHDRAWN (closed). */
 export const withdraw: DecisionSpec<WithdrawDecision> = {

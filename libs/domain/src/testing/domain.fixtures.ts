@@ -141,6 +141,15 @@ export const at = {
   proposed: (): ProjectState => run(at.matching(), [[staff, d.assign('m-a')]]),
   businessPlan: (): ProjectState => run(at.proposed(), [[mentorA, d.acceptAssignment]]),
   planInReview: (): ProjectState => run(at.businessPlan(), [[staff, d.plan(1)]]),
+  /** Three revision requests, the default policy's limit: the third version is under review. */
+  revisionLimit: (): ProjectState =>
+    run(at.planInReview(), [
+      [mentorA, d.revise],
+      [staff, d.plan(2)],
+      [mentorA, d.revise],
+      [staff, d.plan(3)],
+      [mentorA, d.revise],
+    ]),
   investorContact: (): ProjectState => run(at.planInReview(), [[mentorA, d.approvePlan]]),
   committed: (): ProjectState => run(at.investorContact(), [[staff, d.contact('c-1')]]),
   companyRegistration: (): ProjectState =>

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { isoTime } from '../sql-time';
 
 /** One closed run as the archive keeps it; `history` is the SDK's history JSON text. */
 export interface ArchivedRun {
@@ -14,33 +15,10 @@ export interface ArchivedRun {
   history: string;
 }
 
-interface ArchivedRunRow {
-  workflow_id: string;
-  run_id: string;
-  project_id: string | null;
-  workflow_type: string;
-  status: string;
-  start_time: Date;
-  close_time: Date;
-  continued_from_run_id: string | null;
-  event_count: number;
-  history: string;
-}
-
-function archivedRunOf(row: ArchivedRunRow): ArchivedRun {
-  return {
-    workflowId: row.workflow_id,
-    runId: row.run_id,
-    projectId: row.project_id,
-    workflowType: row.workflow_type,
-    status: row.status,
-    startTime: row.start_time.toISOString(),
-    closeTime: row.close_time.toISOString(),
-    continuedFromRunId: row.continued_from_run_id,
-    eventCount: row.event_count,
-    history: row.history,
-  };
-}
+const ARCHIVED_RUN_COLUMNS = `workflow_id AS "workflowId", run_id AS "runId",
+  project_id AS "projectId", workflow_type AS "workflowType", status,
+  ${isoTime('start_time')} AS "startTime", ${isoTime('close_time')} AS "closeTime",
+  continued_from_run_id AS "continuedFromRunId", event_count AS "eventCount", history`;
 
 /** Which of `runIds` the archive already holds. */
 export async function archivedRunIds(
@@ -84,12 +62,10 @@ export async function archivedRunsOf(
   dataSource: DataSource,
   workflowId: string,
 ): Promise<ArchivedRun[]> {
-  const rows: ArchivedRunRow[] = await dataSource.query(
-    `SELECT workflow_id, run_id, project_id, workflow_type, status, start_time, close_time,
-            continued_from_run_id, event_count, history
+  return dataSource.query(
+    `SELECT ${ARCHIVED_RUN_COLUMNS}
        FROM workflow_run_archives WHERE workflow_id = $1
       ORDER BY start_time, close_time`,
     [workflowId],
   );
-  return rows.map(archivedRunOf);
 }

@@ -3,22 +3,17 @@ import { auditLinkHash, AuditChainFormats, linkFormulaAt } from './audit-chain.l
 import {
   AUDIT_CHAIN_LOCK_KEY,
   auditCanonicalContent,
-  AuditEntryKind,
+  AuditEntryContent,
   GENESIS_HASH,
 } from './audit-entry.canonical';
 
 /** One entry to append; a project's rows name its run, an administration row names none. */
-export interface AuditAppend {
+export interface AuditAppend extends Omit<
+  AuditEntryContent,
+  'seq' | 'payload' | 'decisionId' | 'decisionHash' | 'decisionResult'
+> {
   /** A retried append finds its row by this key and writes nothing twice. */
   idempotencyKey: string;
-  projectId: string | null;
-  workflowId: string | null;
-  runId: string | null;
-  eventRef: string;
-  kind: AuditEntryKind;
-  eventType: string;
-  actor: unknown;
-  workflowTime: string;
   payload: Record<string, unknown>;
   decision?: { decisionId: string; hash: string; result: Record<string, unknown> };
 }

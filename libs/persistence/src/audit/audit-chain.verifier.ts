@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { isoTime } from '../sql-time';
 import { readAuditChainFormats } from './audit-chain.append';
 import { AuditChainFormats, auditLinkHash, linkFormulaAt } from './audit-chain.links';
 import {
@@ -68,7 +69,7 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<ChainVer
   for (;;) {
     const batch: AuditRow[] = await dataSource.query(
       `SELECT seq::text AS seq, project_id, workflow_id, run_id, event_ref, kind, event_type, actor,
-              to_char(workflow_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS workflow_time,
+              ${isoTime('workflow_time')} AS workflow_time,
               payload, decision_id, decision_hash, decision_result, canonical, prev_hash, hash
          FROM audit_events WHERE seq > $1 ORDER BY audit_events.seq LIMIT $2`,
       [after, BATCH],

@@ -2,6 +2,7 @@ import { sign, verify } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuditPublicKey, AuditSigningKey } from '@app/config';
 import { canonicalJson } from '@app/domain';
+import { isoTime } from '../sql-time';
 import { verifyAuditChain } from './audit-chain.verifier';
 
 /** A signed statement about the chain's head, as stored and as served to reviewers. */
@@ -50,37 +51,16 @@ export function auditCheckpointStatement(seq: string, hash: string, signedAt: st
   return canonicalJson({ purpose: 'incubation-audit-checkpoint', seq, hash, signedAt });
 }
 
-interface CheckpointRow {
-  seq: string;
-  hash: string;
-  signed_at: string;
-  signature: string;
-  key_id: string;
-  public_key: string;
-}
-
-const CHECKPOINT_COLUMNS = `seq::text AS seq, hash,
-  to_char(signed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signed_at,
-  signature, key_id, public_key`;
-
-function viewOf(row: CheckpointRow): AuditCheckpointView {
-  return {
-    seq: row.seq,
-    hash: row.hash,
-    signedAt: row.signed_at,
-    signature: row.signature,
-    keyId: row.key_id,
-    publicKey: row.public_key,
-  };
-}
+const CHECKPOINT_COLUMNS = `seq::text AS seq, hash, ${isoTime('signed_at')} AS "signedAt",
+  signature, key_id AS "keyId", public_key AS "publicKey"`;
 
 /** Every stored checkpoint, oldest sequence first. */
 export async function listAuditCheckpoints(dataSource: DataSource): Promise<AuditCheckpointView[]> {
-  const rows: CheckpointRow[] = await dataSource.query(
+  const rows: AuditCheckpointView[] = await dataSource.query(
     `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints
       ORDER BY audit_checkpoints.seq, audit_checkpoints.signed_at`,
   );
-  return rows.map(viewOf);
+  return rows;
 }
 
 /**
@@ -100,12 +80,12 @@ export async function signAuditCheckpoint(
   const signedAt = (options.now ?? new Date()).toISOString();
   const statement = auditCheckpointStatement(trail.headSeq, trail.headHash, signedAt);
   const signature = sign(null, Buffer.from(statement, 'utf8'), key.privateKey).toString('base64');
-  const rows: CheckpointRow[] = await dataSource.query(
+  const rows: AuditCheckpointView[] = await dataSource.query(
     `INSERT INTO audit_checkpoints (seq, hash, signed_at, signature, key_id, public_key)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${CHECKPOINT_COLUMNS}`,
     [trail.headSeq, trail.headHash, signedAt, signature, key.keyId, key.publicKeyPem],
   );
-  return viewOf(rows[0]);
+  return rows[0];
 }
 
 /** Whether `checkpoint` carries a valid signature by one of `trustedKeys`; why not otherwise. */

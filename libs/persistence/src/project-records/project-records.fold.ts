@@ -1,11 +1,15 @@
 import {
   Actor,
+  amendedCompany,
   Application,
   companyRegistrationOf,
   Decision,
   investorContactOf,
   PlanReview,
   ProjectRecords,
+  withContactAmended,
+  withLatestReviewed,
+  withPlanVersion,
 } from '@app/domain';
 
 /** Records being rebuilt; the application is unknown until a copy of it turns up. */
@@ -35,18 +39,11 @@ export function recordsAfterDecision(
   switch (decision.type) {
     case 'resubmitApplication':
       return { ...records, application: decision.application };
-    case 'submitPlanVersion': {
-      const version = records.planVersions.length + 1;
-      const submitted = {
-        version,
-        document: { ...decision.document },
-        summaries: { ...decision.summaries },
-        submittedAt: at,
-        submittedBy: actor.userId,
-        ...(decision.comment ? { comment: decision.comment } : {}),
+    case 'submitPlanVersion':
+      return {
+        ...records,
+        planVersions: withPlanVersion(records.planVersions, decision, actor, at),
       };
-      return { ...records, planVersions: [...records.planVersions, submitted] };
-    }
     case 'approvePlan':
       return reviewed(records, actor, 'approved', decision.comment, at);
     case 'requestRevision':
@@ -62,17 +59,7 @@ export function recordsAfterDecision(
     case 'amendInvestorContact':
       return {
         ...records,
-        investorContacts: records.investorContacts.map((contact) =>
-          contact.contactId === decision.contactId
-            ? {
-                ...investorContactOf(decision),
-                recordedBy: contact.recordedBy,
-                recordedAt: contact.recordedAt,
-                amendedBy: actor.userId,
-                amendedAt: at,
-              }
-            : contact,
-        ),
+        investorContacts: withContactAmended(records.investorContacts, decision, actor, at),
       };
     case 'recordCompany':
       return {
@@ -80,16 +67,7 @@ export function recordsAfterDecision(
         company: { ...companyRegistrationOf(decision), recordedBy: actor.userId, recordedAt: at },
       };
     case 'amendCompany':
-      return {
-        ...records,
-        company: {
-          ...companyRegistrationOf(decision),
-          recordedBy: records.company?.recordedBy ?? actor.userId,
-          recordedAt: records.company?.recordedAt ?? at,
-          amendedBy: actor.userId,
-          amendedAt: at,
-        },
-      };
+      return { ...records, company: amendedCompany(records.company, decision, actor, at) };
     default:
       return records;
   }
@@ -102,17 +80,6 @@ function reviewed(
   comment: string | undefined,
   at: string,
 ): RebuiltRecords {
-  const latest = records.planVersions.at(-1);
-  if (!latest) return records;
-  const review: PlanReview = {
-    outcome,
-    by: actor.userId,
-    ...(actor.mentorId ? { mentorId: actor.mentorId } : {}),
-    ...(comment ? { comment } : {}),
-    at,
-  };
-  return {
-    ...records,
-    planVersions: [...records.planVersions.slice(0, -1), { ...latest, review }],
-  };
+  const planVersions = withLatestReviewed(records.planVersions, actor, outcome, comment, at);
+  return planVersions === records.planVersions ? records : { ...records, planVersions };
 }

@@ -1,23 +1,17 @@
+import type { ProjectSnapshot } from '@app/domain';
 import { isUuid, Queryable } from '../queryable';
 
-/** A project as the read model holds it (the `projects` table). */
-export interface StoredProject {
+/** The snapshot's fields the read model only receives, or holds under another name or type. */
+type NotStored =
+  'projectId' | 'releasesTitle' | 'records' | 'nextDueAt' | 'createdAt' | 'updatedAt' | 'closedAt';
+
+/**
+ * A project as the read model holds it (the `projects` table): the workflow's last snapshot,
+ * keyed by `id`, with its times as the database returns them.
+ */
+export interface StoredProject extends Omit<ProjectSnapshot, NotStored> {
   id: string;
-  workflowId: string;
-  title: string;
-  college: string;
-  stage: string;
-  status: string;
-  /** The assigned mentor, else the proposed one: whom the project is listed for. */
-  mentorId: string | null;
-  /** Only the mentor who accepted (or replaced another). */
-  assignedMentorId: string | null;
-  needsAttention: boolean;
-  attentionReasons: string[];
   nextDueAt: Date | null;
-  pendingActions: unknown[];
-  revisionRounds: number;
-  version: number;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;

@@ -1,14 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { projectFilterPredicates } from '../projects/project-list.queries';
+import { ProjectListFilter, projectFilterPredicates } from '../projects/project-list.queries';
 
 /** The board's filters, as the project list takes them (no sort, cursor or page size). */
-export interface ProjectBoardFilter {
-  mentorId?: string;
-  stage?: string;
-  status?: string;
-  college?: string;
-  needsAttention?: boolean;
-  overdue?: boolean;
+export interface ProjectBoardFilter extends Omit<ProjectListFilter, 'titleContains'> {
   /** Text in the title, case-insensitive. */
   q?: string;
 }

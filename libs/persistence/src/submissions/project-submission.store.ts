@@ -16,34 +16,9 @@ export interface SubmissionClaim {
   createdAt: Date;
 }
 
-interface SubmissionRow {
-  idempotency_key: string;
-  submitted_by: string;
-  request_hash: string;
-  project_id: string;
-  workflow_id: string | null;
-  task_queue: string | null;
-  start_input: unknown;
-  response: unknown;
-  created_at: Date;
-}
-
-const COLUMNS = `idempotency_key, submitted_by, request_hash, project_id, workflow_id, task_queue,
-  start_input, response, created_at`;
-
-function toClaim(row: SubmissionRow): SubmissionClaim {
-  return {
-    idempotencyKey: row.idempotency_key,
-    submittedBy: row.submitted_by,
-    requestHash: row.request_hash,
-    projectId: row.project_id,
-    workflowId: row.workflow_id,
-    taskQueue: row.task_queue,
-    startInput: row.start_input,
-    response: row.response,
-    createdAt: row.created_at,
-  };
-}
+const COLUMNS = `idempotency_key AS "idempotencyKey", submitted_by AS "submittedBy",
+  request_hash AS "requestHash", project_id AS "projectId", workflow_id AS "workflowId",
+  task_queue AS "taskQueue", start_input AS "startInput", response, created_at AS "createdAt"`;
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -53,11 +28,11 @@ export async function findSubmission(
   submittedBy: string,
   key: string,
 ): Promise<SubmissionClaim | undefined> {
-  const rows: SubmissionRow[] = await db.query(
+  const rows: SubmissionClaim[] = await db.query(
     `SELECT ${COLUMNS} FROM project_submissions WHERE submitted_by = $1 AND idempotency_key = $2`,
     [submittedBy, key],
   );
-  return rows[0] ? toClaim(rows[0]) : undefined;
+  return rows[0];
 }
 
 export async function insertSubmission(
@@ -108,14 +83,14 @@ export async function unfinishedSubmissions(
   graceMs: number,
   limit: number,
 ): Promise<SubmissionClaim[]> {
-  const rows: SubmissionRow[] = await db.query(
+  const rows: SubmissionClaim[] = await db.query(
     `SELECT ${COLUMNS} FROM project_submissions
       WHERE response IS NULL AND created_at < now() - ($1::int * interval '1 millisecond')
         AND (task_queue = $2 OR task_queue IS NULL)
       ORDER BY created_at LIMIT $3`,
     [graceMs, taskQueue, limit],
   );
-  return rows.map(toClaim);
+  return rows;
 }
 
 /**

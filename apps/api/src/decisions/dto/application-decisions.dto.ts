@@ -1,16 +1,8 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LIMITS } from '@app/domain';
 import { ApplicationDto } from '../../projects/dto/application.dto';
-import { CommentedDecisionDto, DecisionBodyDto } from './decision-base.dto';
+import { CommentedDecisionDto, DecisionBodyDto, IsMentorId } from './decision-base.dto';
 
 /**
  * Not a CommentedDecisionDto: its optional comment would let a rejection without a reason
@@ -38,8 +30,6 @@ export class ResubmitApplicationDto extends CommentedDecisionDto {
 }
 
 export class AssignMentorDto extends CommentedDecisionDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(LIMITS.text.id)
+  @IsMentorId()
   mentorId!: string;
 }

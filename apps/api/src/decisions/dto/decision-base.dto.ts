@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '@app/domain';
@@ -20,6 +21,15 @@ export abstract class DecisionBodyDto {
   @Matches(ID_PATTERN, { message: 'decisionId must be letters, digits and . _ : -' })
   decisionId!: string;
 }
+
+/** A mentor's id in a decision body: the domain's id shape, so a bad one is a 400 here, not a 422. */
+export const IsMentorId = (): PropertyDecorator =>
+  applyDecorators(
+    IsString(),
+    MinLength(1),
+    MaxLength(LIMITS.text.id),
+    Matches(ID_PATTERN, { message: 'mentorId must be letters, digits and . _ : -' }),
+  );
 
 export abstract class CommentedDecisionDto extends DecisionBodyDto {
   @IsOptional()

@@ -15,117 +15,72 @@ type DtoClass = new () => object;
 const text = (length: number): string => 'x'.repeat(length);
 const ok = 'm-1';
 
+/** The cases of one decision type: each body, and whether both must accept it. */
+const casesOf = (
+  type: DecisionType,
+  dtoClass: DtoClass,
+  bodies: [Record<string, unknown>, boolean][],
+) => bodies.map(([body, accepted]) => ({ type, dto: dtoClass, body, ok: accepted }));
+
 const CASES: { type: DecisionType; dto: DtoClass; body: Record<string, unknown>; ok: boolean }[] = [
-  { type: 'acceptAssignment', dto: dto.AcceptAssignmentDto, body: {}, ok: true },
-  {
-    type: 'acceptAssignment',
-    dto: dto.AcceptAssignmentDto,
-    body: { comment: text(LIMITS.text.comment) },
-    ok: true,
-  },
-  {
-    type: 'acceptAssignment',
-    dto: dto.AcceptAssignmentDto,
-    body: { comment: text(LIMITS.text.comment + 1) },
-    ok: false,
-  },
-  { type: 'acceptAssignment', dto: dto.AcceptAssignmentDto, body: { comment: 3 }, ok: false },
-  { type: 'acceptAssignment', dto: dto.AcceptAssignmentDto, body: { extra: 1 }, ok: false },
-  { type: 'withdraw', dto: dto.WithdrawDto, body: { reason: 'Left.' }, ok: true },
-  { type: 'withdraw', dto: dto.WithdrawDto, body: {}, ok: false },
-  { type: 'withdraw', dto: dto.WithdrawDto, body: { reason: '' }, ok: false },
-  { type: 'withdraw', dto: dto.WithdrawDto, body: { reason: '  ' }, ok: false },
-  {
-    type: 'withdraw',
-    dto: dto.WithdrawDto,
-    body: { reason: text(LIMITS.text.reason + 1) },
-    ok: false,
-  },
-  {
-    type: 'putOnHold',
-    dto: dto.PutOnHoldDto,
-    body: { reason: text(LIMITS.text.reason) },
-    ok: true,
-  },
-  { type: 'requestRevision', dto: dto.RequestRevisionDto, body: { comment: 'More.' }, ok: true },
-  { type: 'requestRevision', dto: dto.RequestRevisionDto, body: {}, ok: false },
-  { type: 'requestRevision', dto: dto.RequestRevisionDto, body: { comment: ' ' }, ok: false },
-  { type: 'addNote', dto: dto.AddNoteDto, body: { comment: 'A note.' }, ok: true },
-  { type: 'addNote', dto: dto.AddNoteDto, body: {}, ok: false },
-  { type: 'addNote', dto: dto.AddNoteDto, body: { comment: '\n' }, ok: false },
-  {
-    type: 'addNote',
-    dto: dto.AddNoteDto,
-    body: { comment: text(LIMITS.text.comment + 1) },
-    ok: false,
-  },
-  {
-    type: 'screenApplication',
-    dto: dto.ScreenApplicationDto,
-    body: { outcome: 'accept' },
-    ok: true,
-  },
-  {
-    type: 'screenApplication',
-    dto: dto.ScreenApplicationDto,
-    body: { outcome: 'reject', comment: 'Not eligible.' },
-    ok: true,
-  },
-  {
-    type: 'screenApplication',
-    dto: dto.ScreenApplicationDto,
-    body: { outcome: 'reject' },
-    ok: false,
-  },
-  {
-    type: 'screenApplication',
-    dto: dto.ScreenApplicationDto,
-    body: { outcome: 'return', comment: ' ' },
-    ok: false,
-  },
-  {
-    type: 'screenApplication',
-    dto: dto.ScreenApplicationDto,
-    body: { outcome: 'maybe' },
-    ok: false,
-  },
-  { type: 'assignMentor', dto: dto.AssignMentorDto, body: { mentorId: ok }, ok: true },
-  { type: 'assignMentor', dto: dto.AssignMentorDto, body: { mentorId: '' }, ok: false },
-  {
-    type: 'assignMentor',
-    dto: dto.AssignMentorDto,
-    body: { mentorId: text(LIMITS.text.id + 1) },
-    ok: false,
-  },
-  {
-    type: 'replaceMentor',
-    dto: dto.ReplaceMentorDto,
-    body: { mentorId: ok, reason: 'Moved.' },
-    ok: true,
-  },
-  { type: 'replaceMentor', dto: dto.ReplaceMentorDto, body: { mentorId: ok }, ok: false },
-  {
-    type: 'extendDeadline',
-    dto: dto.ExtendDeadlineDto,
-    body: { action: 'screenApplication', byDuration: { workingDays: 2 }, reason: 'Holidays.' },
-    ok: true,
-  },
-  {
-    type: 'extendDeadline',
-    dto: dto.ExtendDeadlineDto,
-    body: { action: 'noSuchStep', byDuration: { workingDays: 2 }, reason: 'Holidays.' },
-    ok: false,
-  },
-  {
-    type: 'extendDeadline',
-    dto: dto.ExtendDeadlineDto,
-    body: {
-      action: 'screenApplication',
-      byDuration: { workingDays: LIMITS.extension.maxWorkingDays + 1 },
-      reason: 'Holidays.',
-    },
-    ok: false,
-  },
+  ...casesOf('acceptAssignment', dto.AcceptAssignmentDto, [
+    [{}, true],
+    [{ comment: text(LIMITS.text.comment) }, true],
+    [{ comment: text(LIMITS.text.comment + 1) }, false],
+    [{ comment: 3 }, false],
+    [{ extra: 1 }, false],
+  ]),
+  ...casesOf('withdraw', dto.WithdrawDto, [
+    [{ reason: 'Left.' }, true],
+    [{}, false],
+    [{ reason: '' }, false],
+    [{ reason: '  ' }, false],
+    [{ reason: text(LIMITS.text.reason + 1) }, false],
+  ]),
+  ...casesOf('putOnHold', dto.PutOnHoldDto, [[{ reason: text(LIMITS.text.reason) }, true]]),
+  ...casesOf('requestRevision', dto.RequestRevisionDto, [
+    [{ comment: 'More.' }, true],
+    [{}, false],
+    [{ comment: ' ' }, false],
+  ]),
+  ...casesOf('addNote', dto.AddNoteDto, [
+    [{ comment: 'A note.' }, true],
+    [{}, false],
+    [{ comment: '\n' }, false],
+    [{ comment: text(LIMITS.text.comment + 1) }, false],
+  ]),
+  ...casesOf('screenApplication', dto.ScreenApplicationDto, [
+    [{ outcome: 'accept' }, true],
+    [{ outcome: 'reject', comment: 'Not eligible.' }, true],
+    [{ outcome: 'reject' }, false],
+    [{ outcome: 'return', comment: ' ' }, false],
+    [{ outcome: 'maybe' }, false],
+  ]),
+  ...casesOf('assignMentor', dto.AssignMentorDto, [
+    [{ mentorId: ok }, true],
+    [{ mentorId: '' }, false],
+    [{ mentorId: 'm 1!' }, false],
+    [{ mentorId: '-m1' }, false],
+    [{ mentorId: text(LIMITS.text.id + 1) }, false],
+  ]),
+  ...casesOf('replaceMentor', dto.ReplaceMentorDto, [
+    [{ mentorId: ok, reason: 'Moved.' }, true],
+    [{ mentorId: ok }, false],
+    [{ mentorId: 'm/1', reason: 'Moved.' }, false],
+    [{ mentorId: text(LIMITS.text.id + 1), reason: 'Moved.' }, false],
+  ]),
+  ...casesOf('extendDeadline', dto.ExtendDeadlineDto, [
+    [{ action: 'screenApplication', byDuration: { workingDays: 2 }, reason: 'Holidays.' }, true],
+    [{ action: 'noSuchStep', byDuration: { workingDays: 2 }, reason: 'Holidays.' }, false],
+    [
+      {
+        action: 'screenApplication',
+        byDuration: { workingDays: LIMITS.extension.maxWorkingDays + 1 },
+        reason: 'Holidays.',
+      },
+      false,
+    ],
+  ]),
 ];
 
 async function dtoAccepts(dtoClass: DtoClass, body: Record<string, unknown>): Promise<boolean> {

@@ -1,25 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { DECISION_TYPES, LIMITS } from '@app/domain';
 import type { DecisionType } from '@app/domain';
-import { ReasonedDecisionDto } from './decision-base.dto';
+import { ReasonedDecisionDto, IsMentorId } from './decision-base.dto';
 
 export class WithdrawDto extends ReasonedDecisionDto {}
 
 export class ReplaceMentorDto extends ReasonedDecisionDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(LIMITS.text.id)
+  @IsMentorId()
   mentorId!: string;
 }
 
@@ -39,6 +28,8 @@ export class DurationDto {
 }
 
 export class ExtendDeadlineDto extends ReasonedDecisionDto {
+  // Listed in the pipeline's order, not in whatever order the compiler keeps the union in.
+  @ApiProperty({ type: 'string', enum: DECISION_TYPES })
   @IsIn(DECISION_TYPES)
   action!: DecisionType;
 
