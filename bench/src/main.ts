@@ -26,6 +26,7 @@ import { startBenchEnvironment } from './environment';
 import { installInterruptHandler } from './interrupt';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
 import { portfolio } from './portfolio';
+import { listGrowth } from './list-growth';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
@@ -51,7 +52,7 @@ function options(): {
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P2x4,P3,P3x4,P4,P5,P6,P7,P8,P9,P12,C1' },
+      only: { type: 'string', default: 'P0,P1,P2,P2x4,P3,P3x4,P4,P4x10,P5,P6,P7,P8,P9,P12,C1' },
       reference: { type: 'boolean', default: false },
       temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
       ),
     );
     await step('P4', () => lists(env, sizes, log));
+    await step('P4x10', () => listGrowth(env, sizes, log));
     await step('P7', () => portfolio(env, sizes, log));
     await step('P5', () => memory(env, sizes, log));
     await step('P6', async () => {
