@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { BenchEnvironment } from './environment';
 import type { Figure, Log, Options } from './benchmarks';
 import { apiGet } from './projects';
@@ -28,7 +29,15 @@ async function ensureGrownRows(env: BenchEnvironment, wanted: number, log: Log):
        FROM generate_series($1::int, $1::int + $2::int - 1) AS g`,
     [existing.rows[0].n, missing],
   );
-  await env.db.query('ANALYZE projects');
+  // Settled before measuring: vacuum and statistics now, not by autovacuum during the samples
+  // (as the table's owner: the application's role may not vacuum it).
+  const owner = new Client({ connectionString: env.env.DATABASE_OWNER_URL });
+  await owner.connect();
+  try {
+    await owner.query('VACUUM ANALYZE projects');
+  } finally {
+    await owner.end();
+  }
 }
 
 /**
