@@ -16,6 +16,7 @@ import { freePort } from '../../infra/dev/free-port';
 import { RunningTemporal, stopProcess } from '../../infra/dev/temporal-dev-server';
 import { BenchTemporalKind, startBenchTemporal } from './temporal-choice';
 import { createTestUser } from '../../test/support/test-api';
+import { stopOnInterrupt } from './interrupt';
 
 export const BENCH_NAMESPACE = 'bench';
 export const BENCH_TASK_QUEUE = 'bench';
@@ -59,6 +60,10 @@ export async function startWorkerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr?.pipe(log);
+  child.once(
+    'exit',
+    stopOnInterrupt(logName, () => stopProcess(child)),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`worker did not poll within 60 s; see ${logName}`)),
@@ -79,7 +84,7 @@ export async function startWorkerProcess(
   return child;
 }
 
-async function signIn(apiUrl: string, username: string, password: string): Promise<string> {
+export async function signIn(apiUrl: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${apiUrl}/auth/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -112,6 +117,7 @@ export async function startBenchEnvironment(
     dataDir: postgresDir,
     port: postgresPort,
   });
+  const forgetPostgres = stopOnInterrupt('PostgreSQL', () => postgres.stop());
   const temporal: RunningTemporal = await startBenchTemporal(
     temporalKind,
     dataDir,
@@ -119,6 +125,7 @@ export async function startBenchEnvironment(
     postgres,
     log,
   );
+  const forgetTemporal = stopOnInterrupt('Temporal', () => temporal.stop());
   await runMigrations(postgres.ownerUrl);
 
   const env: Record<string, string> = {
@@ -193,7 +200,9 @@ export async function startBenchEnvironment(
       await db.end();
       await stopProcess(worker);
       await temporal.stop();
+      forgetTemporal();
       await postgres.stop();
+      forgetPostgres();
     },
   };
 }

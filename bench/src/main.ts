@@ -19,10 +19,14 @@ import { adapterFloor } from './adapter-floor';
 import { httpFloorCpu } from './http-floor-cpu';
 import { replayEveryArchived } from './replay-all';
 import { decisionFloor, timeline } from './reviewer-reads';
+import { timelineFromArchive } from './timeline-archive';
+import { decisionsUnderLoad } from './decisions-under-load';
 import { consoleFigures } from './console';
 import { startBenchEnvironment } from './environment';
+import { installInterruptHandler } from './interrupt';
 import { BenchTemporalKind, benchTemporalKind } from './temporal-choice';
 import { portfolio } from './portfolio';
+import { listGrowth } from './list-growth';
 
 const USAGE = `npm run bench -- [--rounds 3] [--calibration-seconds 2] [--projects 60] [--decisions 100]
   [--pipelines 12] [--list-projects 10000] [--list-samples 40] [--cached-projects 1000]
@@ -48,7 +52,7 @@ function options(): {
       'warm-up-projects': { type: 'string', default: '300' },
       replays: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '4' },
-      only: { type: 'string', default: 'P0,P1,P2,P3,P4,P5,P6,P7,P8,P12,C1' },
+      only: { type: 'string', default: 'P0,P1,P2,P2x4,P3,P3x4,P4,P4x10,P5,P6,P7,P8,P9,P12,C1' },
       reference: { type: 'boolean', default: false },
       temporal: { type: 'string', default: 'dev' },
       help: { type: 'boolean', default: false },
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
     console.log(
       `[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`,
     );
+  installInterruptHandler(log);
   const env = await startBenchEnvironment(log, temporal);
   const figures: Figure[] = [];
   try {
@@ -139,13 +144,28 @@ async function main(): Promise<void> {
     await step('P0', () => adapterFloor(sizes, log));
     await step('P1', () => start(env, sizes, log));
     await step('P2', () => decisions(env, sizes, log));
+    // Cost of growth: the same figures at 4× the work in flight.
+    const grown = (figures: Figure[]): Figure[] => figures.map((f) => ({ ...f, id: `${f.id} x4` }));
+    await step('P2x4', async () => grown(await decisions(env, sizes, log, 4)));
     let finished: string | undefined;
     await step('P3', async () => {
       const result = await pipeline(env, sizes, log);
       finished = result.finishedProjectId;
       return result.figures;
     });
+    await step('P3x4', async () =>
+      grown(
+        (
+          await pipeline(
+            env,
+            { ...sizes, concurrency: sizes.concurrency * 4, pipelines: sizes.pipelines * 4 },
+            log,
+          )
+        ).figures.filter((f) => f.id !== 'P3 events'),
+      ),
+    );
     await step('P4', () => lists(env, sizes, log));
+    await step('P4x10', () => listGrowth(env, sizes, log));
     await step('P7', () => portfolio(env, sizes, log));
     await step('P5', () => memory(env, sizes, log));
     await step('P6', async () => {
@@ -161,6 +181,8 @@ async function main(): Promise<void> {
           .finishedProjectId;
       return timeline(env, sizes, finished, log);
     });
+    await step('P8', () => timelineFromArchive(env, Math.max(5, sizes.replays * 2), log));
+    await step('P9', () => decisionsUnderLoad(env, sizes, log));
     await step('P12', () => decisionFloor(env, sizes, log));
     await step('C1', () => consoleFigures(env, sizes, log));
   } finally {

@@ -8,6 +8,7 @@ import {
   stateQuery,
 } from '@app/workflows/public-api';
 import { bodyOf } from '../../test/support/api-projects';
+import { pdfFile } from '../../test/support/plan-document-files';
 import { sampleApplication, startProjectOptions, uniqueSuffix } from '../../test/support/fixtures';
 import type { BenchEnvironment, BenchUser } from './environment';
 
@@ -23,6 +24,7 @@ const ROUTE: Partial<Record<Decision['type'], string>> = {
   signOffInvestment: 'investment-sign-offs',
   recordCompany: 'company',
   approveIncubation: 'incubation-approval',
+  addNote: 'notes',
 };
 
 export function benchApplication(college?: string): Application {
@@ -107,6 +109,11 @@ export async function rawStartOn(
   return projectId;
 }
 
+const MAX_RETRIES = 10;
+
+/** How many decisions the API answered 503 and the benchmark sent again (same decisionId). */
+export const decisionRetries = { count: 0 };
+
 export async function apiDecide(
   env: BenchEnvironment,
   user: BenchUser,
@@ -115,14 +122,45 @@ export async function apiDecide(
 ): Promise<DecisionResult> {
   const route = ROUTE[decision.type];
   if (!route) throw new Error(`no route for ${decision.type}`);
-  const answer = await apiCall(env, user, 'POST', `/projects/${projectId}/${route}`, {
-    decisionId: randomUUID(),
-    ...bodyOf(decision),
-  });
+  const body = { decisionId: randomUUID(), ...(await apiBodyOf(env, user, projectId, decision)) };
+  let answer = await apiCall(env, user, 'POST', `/projects/${projectId}/${route}`, body);
+  // The API's contract: a 503 (Temporal did not answer within its deadline) is retried with
+  // the same decisionId, which the workflow takes at most once. Counted, not hidden.
+  for (let attempt = 1; answer.status === 503 && attempt <= MAX_RETRIES; attempt++) {
+    decisionRetries.count += 1;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    answer = await apiCall(env, user, 'POST', `/projects/${projectId}/${route}`, body);
+  }
   if (answer.status !== 200) {
     throw new Error(`${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
   return answer.body as DecisionResult;
+}
+
+/**
+ * The body a client sends: a plan version names only an uploaded document (the server hashes
+ * it), so the client uploads the plan first, as a user does; the raw side's workflow takes the
+ * document record directly.
+ */
+async function apiBodyOf(
+  env: BenchEnvironment,
+  user: BenchUser,
+  projectId: string,
+  decision: Decision,
+): Promise<Record<string, unknown>> {
+  if (decision.type !== 'submitPlanVersion') return bodyOf(decision);
+  const form = new FormData();
+  form.append('file', new Blob([pdfFile(2_000)], { type: 'application/pdf' }), 'plan.pdf');
+  const response = await fetch(`${env.apiUrl}/projects/${projectId}/plan-documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}` },
+    body: form,
+  });
+  const uploaded = (await response.json()) as { documentId: string };
+  if (response.status !== 201) {
+    throw new Error(`plan upload answered ${response.status}: ${JSON.stringify(uploaded)}`);
+  }
+  return { documentId: uploaded.documentId, summaries: decision.summaries };
 }
 
 /** What the API sends for the same decision: same arguments, same update id scheme. */

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Client } from '@temporalio/client';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DataSource } from 'typeorm';
 import {
@@ -97,8 +98,16 @@ export async function replayEveryArchived(
   ];
 }
 
-/** The sweeper's work for the benchmark namespace: every closed project run stored once. */
-async function archiveClosedRuns(env: BenchEnvironment, log: Log): Promise<void> {
+/**
+ * The sweeper's work for the benchmark namespace: every closed project run stored once
+ * (`client` and `where` narrow it to another server or to some workflows).
+ */
+export async function archiveClosedRuns(
+  env: BenchEnvironment,
+  log: Log,
+  client: Client = env.client,
+  where = '',
+): Promise<void> {
   const closed: {
     workflowId: string;
     runId: string;
@@ -107,8 +116,8 @@ async function archiveClosedRuns(env: BenchEnvironment, log: Log): Promise<void>
     start: Date;
     close: Date;
   }[] = [];
-  for await (const execution of env.client.workflow.list({
-    query: `WorkflowType = '${PROJECT_WORKFLOW_TYPE}' AND ExecutionStatus != 'Running'`,
+  for await (const execution of client.workflow.list({
+    query: `WorkflowType = '${PROJECT_WORKFLOW_TYPE}' AND ExecutionStatus != 'Running'${where}`,
   })) {
     closed.push({
       workflowId: execution.workflowId,
@@ -126,7 +135,7 @@ async function archiveClosedRuns(env: BenchEnvironment, log: Log): Promise<void>
   );
   const missing = closed.filter((run) => !known.has(run.runId));
   await mapLimit(missing, 4, async (run) => {
-    const history = await env.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
+    const history = await client.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
     const events = history.events ?? [];
     await archiveRun(dataSource, {
       workflowId: run.workflowId,

@@ -5,6 +5,20 @@ import type { BenchEnvironment } from './environment';
 import { apiDecide, apiSubmit, benchApplication, rawDecide } from './projects';
 import { median, nowMs, round } from './stats';
 
+/** One GET as staff, timed until its whole body arrived. */
+export async function readTimeline(
+  env: BenchEnvironment,
+  path: string,
+): Promise<{ ms: number; body: string }> {
+  const start = nowMs();
+  const response = await fetch(`${env.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${env.staff.token}` },
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  return { ms: nowMs() - start, body };
+}
+
 /**
  * P8: what a reviewer waits for. `GET /projects/:id/timeline` and its CSV of a finished project
  * ÷ fetching the same project's history with the raw client, alternating, `samples` each
@@ -19,15 +33,7 @@ export async function timeline(
 ): Promise<Figure[]> {
   const samples = Math.max(5, options.replays * 2);
   const handle = env.client.workflow.getHandle(projectWorkflowId(finishedProjectId));
-  const read = async (path: string): Promise<number> => {
-    const start = nowMs();
-    const response = await fetch(`${env.apiUrl}${path}`, {
-      headers: { authorization: `Bearer ${env.staff.token}` },
-    });
-    await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-    return nowMs() - start;
-  };
+  const read = async (path: string): Promise<number> => (await readTimeline(env, path)).ms;
   const json: number[] = [];
   const csv: number[] = [];
   const raw: number[] = [];

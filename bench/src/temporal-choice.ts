@@ -35,6 +35,8 @@ export async function startBenchTemporal(
       dbFile: join(dataDir, 'temporal.db'),
       logFile: join(dataDir, 'temporal.log'),
       namespace,
+      // Ctrl-C reaches the benchmark alone, which stops the worker first, then this server.
+      ownProcessGroup: true,
     });
   }
   log(
@@ -47,5 +49,6 @@ export async function startBenchTemporal(
     dir: join(dataDir, 'temporal-server'),
     port,
     namespace,
+    ownProcessGroup: true,
   });
 }

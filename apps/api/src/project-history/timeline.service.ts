@@ -3,7 +3,12 @@ import { SecurityRefusalException } from '../auth';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/domain';
 import { MentorPrivacy } from '../projects/mentor-privacy';
-import { auditEventsOfProject, displayNamesOf, StoredProject } from '@app/persistence';
+import {
+  AuditEventRecord,
+  auditEventsOfProject,
+  displayNamesOf,
+  StoredProject,
+} from '@app/persistence';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { TemporalGateway } from '../temporal/temporal.gateway';
 import { ProjectRuns, ProjectRunsService } from './project-runs.service';
@@ -62,8 +67,19 @@ export class TimelineService {
 
   /** The timeline of a project already checked as readable (the bulk export). */
   async timelineOf(row: StoredProject): Promise<ProjectTimeline> {
-    const joined: ProjectRuns = await this.runs.runsOf(row.workflowId);
-    const auditRows = await auditEventsOfProject(this.dataSource, row.id);
+    // Independent reads side by side: the runs (archive and Temporal), and the audit rows
+    // followed by the names of the people they name (every decision is audited, so these are
+    // almost always all the timeline's actors).
+    const audit = auditEventsOfProject(this.dataSource, row.id);
+    const auditNames = audit.then((rows) =>
+      this.namesOf(rows.flatMap((auditRow) => (auditRow.actor ? [auditRow.actor.userId] : []))),
+    );
+    const [joined, auditRows, knownNames]: [ProjectRuns, AuditEventRecord[], Map<string, string>] =
+      await Promise.all([
+        this.runs.runsOf(row.workflowId, row.closedAt !== null),
+        audit,
+        auditNames,
+      ]);
     const entries = await buildTimeline(
       this.temporal.client.options.loadedDataConverter,
       joined.runs,
@@ -81,20 +97,28 @@ export class TimelineService {
         eventCount: run.history.events?.length ?? 0,
       })),
       missingRunIds: joined.missingRunIds,
-      entries: await this.withNames(entries),
+      entries: await this.withNames(entries, knownNames),
     };
   }
 
   /** Adds each actor's display name, so a reader sees people rather than ids. */
-  private async withNames(entries: TimelineEntry[]): Promise<TimelineEntry[]> {
-    const ids = [
-      ...new Set(entries.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : []))),
-    ];
-    if (ids.length === 0) return entries;
-    const names = await displayNamesOf(this.dataSource, ids);
+  private async withNames(
+    entries: TimelineEntry[],
+    known: Map<string, string>,
+  ): Promise<TimelineEntry[]> {
+    const unknown = entries.flatMap((entry) =>
+      entry.actorUserId && !known.has(entry.actorUserId) ? [entry.actorUserId] : [],
+    );
+    const names =
+      unknown.length === 0 ? known : new Map([...known, ...(await this.namesOf(unknown))]);
     return entries.map((entry) => ({
       ...entry,
       actorName: entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null,
     }));
+  }
+
+  private async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    return ids.length === 0 ? new Map() : displayNamesOf(this.dataSource, ids);
   }
 }

@@ -12,6 +12,7 @@ import { MentorAnswerNotifications1764361414100 } from './1764361414100-mentor-a
 import { ProjectRecords1764417600000 } from './1764417600000-project-records';
 import { StageStays1764417700000 } from './1764417700000-stage-stays';
 import { PracticeFund1764417800000 } from './1764417800000-practice-fund';
+import { ProjectListIndex1764999000000 } from './1764999000000-project-list-index';
 
 /** Every migration in order. Listed explicitly so the build, Jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ProjectRecords1764417600000,
   StageStays1764417700000,
   PracticeFund1764417800000,
+  ProjectListIndex1764999000000,
 ];
