@@ -44,7 +44,9 @@ async function sendCopies(
   return sent;
 }
 
-type Step = [who: RetryingClient, action: string, body: object, mayBeRefused?: boolean];
+/** A body, or one made for the project (a plan version uploads its document first). */
+type Body = object | ((projectId: string) => Promise<object>);
+type Step = [who: RetryingClient, action: string, body: Body, mayBeRefused?: boolean];
 
 /**
  * Duplicates: every decision type sent ×10 at once with one decisionId along three projects'
@@ -102,8 +104,9 @@ export async function duplicates(
       return { projectId, application };
     };
     const walk = async (projectId: string, steps: Step[]) => {
-      for (const [who, action, body, mayBeRefused] of steps) {
+      for (const [who, action, given, mayBeRefused] of steps) {
         const decisionId = randomUUID();
+        const body = typeof given === 'function' ? await given(projectId) : given;
         const sent = await sendCopies(
           tally,
           {
@@ -134,9 +137,9 @@ export async function duplicates(
         [staff, 'screening', bodyOf(d.accept)],
         [staff, 'mentor-assignment', { mentorId }],
         [mentor, 'mentor-assignment/accept', {}],
-        [staff, 'plan-versions', bodyOf(d.plan(1))],
+        [staff, 'plan-versions', (id) => staff.planBody(id, 1)],
         [mentor, 'plan-review/request-revision', bodyOf(d.revise)],
-        [otherStaff, 'plan-versions', bodyOf(d.plan(2))],
+        [otherStaff, 'plan-versions', (id) => otherStaff.planBody(id, 2)],
         [mentor, 'plan-review/approve', bodyOf(d.approvePlan)],
         [staff, 'investor-contacts', contact],
         [

@@ -16,13 +16,17 @@ export interface Crew {
 type Who = 'staff' | 'otherStaff' | 'mentor';
 
 /** Application to INCUBATED over HTTP, with a revision round and two investor contacts. */
-export const HTTP_PATH: { who: Who; action: string; body: (crew: Crew) => object }[] = [
+export const HTTP_PATH: {
+  who: Who;
+  action: string;
+  body: (crew: Crew, projectId: string, who: RetryingClient) => object | Promise<object>;
+}[] = [
   { who: 'staff', action: 'screening', body: () => bodyOf(d.accept) },
   { who: 'staff', action: 'mentor-assignment', body: (crew) => ({ mentorId: crew.mentorId }) },
   { who: 'mentor', action: 'mentor-assignment/accept', body: () => ({}) },
-  { who: 'staff', action: 'plan-versions', body: () => bodyOf(d.plan(1)) },
+  { who: 'staff', action: 'plan-versions', body: (_, id, who) => who.planBody(id, 1) },
   { who: 'mentor', action: 'plan-review/request-revision', body: () => bodyOf(d.revise) },
-  { who: 'otherStaff', action: 'plan-versions', body: () => bodyOf(d.plan(2)) },
+  { who: 'otherStaff', action: 'plan-versions', body: (_, id, who) => who.planBody(id, 2) },
   { who: 'mentor', action: 'plan-review/approve', body: () => bodyOf(d.approvePlan) },
   { who: 'staff', action: 'investor-contacts', body: () => bodyOf(d.contact('c-1', 'meeting')) },
   {
@@ -140,7 +144,14 @@ export async function runPipelineUnderFaults(options: {
     created.push(projectId);
     for (const step of HTTP_PATH) {
       const who = step.who === 'mentor' ? crew.mentor : pickStaff(step.who);
-      const sent = await who.decide(projectId, step.action, step.body(crew));
+      let body: object;
+      try {
+        body = await step.body(crew, projectId, who);
+      } catch (error) {
+        tally.problem(`${projectId} stopped at ${step.action}: ${(error as Error).message}`);
+        return;
+      }
+      const sent = await who.decide(projectId, step.action, body);
       if (sent.ending !== 'accepted') {
         tally.problem(
           `${projectId} stopped at ${step.action}: ${sent.ending} ${sent.lastStatus} ${JSON.stringify(sent.answer ?? {})}`,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ActorRole, Application } from '@app/domain';
+import { d } from '../../support/fixtures';
+import { pdfFile } from '../../support/plan-document-files';
 import { createTestUser, TestUser } from '../../support/test-api';
 import { ScenarioTally, SentDecision } from './tally';
 
@@ -72,7 +74,10 @@ export class RetryingClient {
     return this.token;
   }
 
-  /** One attempt; a 5xx or a missing answer is noted in the tally with its time. */
+  /**
+   * One attempt; a 5xx or a missing answer is noted in the tally with its time. A body is
+   * sent as JSON, a FormData as multipart/form-data.
+   */
   async once(
     method: string,
     path: string,
@@ -81,15 +86,16 @@ export class RetryingClient {
   ): Promise<HttpAnswer> {
     const from = Date.now();
     let answer: HttpAnswer;
+    const form = body instanceof FormData;
     try {
       const response = await fetch(`${this.baseUrl()}${path}`, {
         method,
         headers: {
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...(body && !form ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },
-        body: body ? JSON.stringify(body) : undefined,
+        body: form ? body : body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.policy.attemptTimeoutMs),
       });
       const text = await response.text();
@@ -138,6 +144,34 @@ export class RetryingClient {
       if (!this.policy.retry || Date.now() > giveUpAt) return sent;
       await sleep(pause);
       pause = Math.min(pause * 2, 2_000);
+    }
+  }
+
+  /**
+   * The body of plan version `round`: its document uploaded to the project first (a plan
+   * version names its document only by an upload's documentId), retried like a decision.
+   */
+  async planBody(projectId: string, round: number): Promise<object> {
+    const giveUpAt = Date.now() + this.policy.giveUpAfterMs;
+    for (;;) {
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([pdfFile(2_000 + round)], { type: 'application/pdf' }),
+        `business-plan-v${round}.pdf`,
+      );
+      const answer = await this.once('POST', `/projects/${projectId}/plan-documents`, form);
+      if (answer.status === 201) {
+        return { documentId: answer.body.documentId, summaries: d.plan(round).summaries };
+      }
+      if (
+        (answer.status > 0 && answer.status < 500) ||
+        !this.policy.retry ||
+        Date.now() > giveUpAt
+      ) {
+        throw new Error(`uploading plan v${round} to ${projectId} answered ${answer.status}`);
+      }
+      await sleep(500);
     }
   }
 
