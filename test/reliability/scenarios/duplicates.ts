@@ -3,7 +3,7 @@ import type { TestingModuleBuilder } from '@nestjs/testing';
 import { canonicalJson } from '@app/domain';
 import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
 import { crewOf } from '../support/crew';
-import { DecisionStep, everyDecisionWalks, walkPeople } from '../support/every-decision';
+import { bodyFor, DecisionStep, everyDecisionWalks, walkPeople } from '../support/every-decision';
 import type { HttpAnswer } from '../support/retrying-client';
 import type { ReliabilityRig } from '../support/rig';
 import { ScenarioTally, SentDecision } from '../support/tally';
@@ -88,9 +88,10 @@ export async function duplicates(
       return { projectId, application };
     };
     const walk = async (projectId: string, steps: DecisionStep[]) => {
-      for (const { who, action, body: given, mayBeRefused } of steps) {
+      for (const step of steps) {
+        const { who, action, mayBeRefused } = step;
         const decisionId = randomUUID();
-        const body = typeof given === 'function' ? await given(projectId) : given;
+        const body = await bodyFor(step, projectId);
         const sent = await sendCopies(
           tally,
           {

@@ -2,13 +2,21 @@ import type { Application } from '@app/domain';
 import { createRoomyMentor } from '../../support/http-client';
 import { bodyOf } from '../../support/api-projects';
 import { d } from '../../support/fixtures';
+import { UploadedPlan, uploadedPlan } from '../../support/plan-uploads';
 import type { Crew } from './pipeline-run';
 import { RetryingClient } from './retrying-client';
 import type { ReliabilityRig } from './rig';
 import type { ScenarioTally } from './tally';
 
-/** A body, or one made for the project (a plan version uploads its document first). */
-export type StepBody = object | ((projectId: string) => Promise<object>);
+/** A body, or a plan version whose document is uploaded (by the one deciding) when it is sent. */
+export type StepBody = object | UploadedPlan;
+
+/** The fields to send for a step on `projectId`. */
+export function bodyFor(step: DecisionStep, projectId: string): Promise<object> {
+  return step.body instanceof UploadedPlan
+    ? step.body.bodyFor(step.who, projectId)
+    : Promise.resolve(step.body);
+}
 
 export interface DecisionStep {
   who: RetryingClient;
@@ -69,9 +77,9 @@ export function everyDecisionWalks(
       step(staff, 'screening', bodyOf(d.accept)),
       step(staff, 'mentor-assignment', { mentorId }),
       step(mentor, 'mentor-assignment/accept', {}),
-      step(staff, 'plan-versions', (id) => staff.planBody(id, 1)),
+      step(staff, 'plan-versions', uploadedPlan(1)),
       step(mentor, 'plan-review/request-revision', bodyOf(d.revise)),
-      step(otherStaff, 'plan-versions', (id) => otherStaff.planBody(id, 2)),
+      step(otherStaff, 'plan-versions', uploadedPlan(2)),
       step(mentor, 'plan-review/approve', bodyOf(d.approvePlan)),
       step(mentor, 'notes', { comment: 'The team presented well.' }),
       step(staff, 'investor-contacts', bodyOf(d.contact('c-1', 'meeting'))),

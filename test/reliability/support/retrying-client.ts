@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ActorRole, Application } from '@app/domain';
-import { d } from '../../support/fixtures';
-import { pdfFile } from '../../support/plan-document-files';
+import { PlanUploader, UploadedPlan } from '../../support/plan-uploads';
 import { createTestUser, TestUser } from '../../support/test-api';
 import { ScenarioTally, SentDecision } from './tally';
 
@@ -37,7 +36,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * every decision carries a decisionId chosen once, every start an Idempotency-Key chosen once,
  * and an answer ≥ 500 or none is retried with the same one until the request ends.
  */
-export class RetryingClient {
+export class RetryingClient implements PlanUploader {
   constructor(
     readonly name: string,
     readonly user: TestUser,
@@ -74,10 +73,7 @@ export class RetryingClient {
     return this.token;
   }
 
-  /**
-   * One attempt; a 5xx or a missing answer is noted in the tally with its time. A body is
-   * sent as JSON, a FormData as multipart/form-data.
-   */
+  /** One attempt; a 5xx or a missing answer is noted in the tally with its time. */
   async once(
     method: string,
     path: string,
@@ -86,16 +82,15 @@ export class RetryingClient {
   ): Promise<HttpAnswer> {
     const from = Date.now();
     let answer: HttpAnswer;
-    const form = body instanceof FormData;
     try {
       const response = await fetch(`${this.baseUrl()}${path}`, {
         method,
         headers: {
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
-          ...(body && !form ? { 'Content-Type': 'application/json' } : {}),
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },
-        body: form ? body : body ? JSON.stringify(body) : undefined,
+        body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.policy.attemptTimeoutMs),
       });
       const text = await response.text();
@@ -117,6 +112,40 @@ export class RetryingClient {
 
   get(path: string): Promise<HttpAnswer> {
     return this.once('GET', path);
+  }
+
+  /**
+   * One file as multipart/form-data in the field `file`, retried on a 5xx or no answer like a
+   * decision (a second upload of the same bytes is harmless: the plan version names one).
+   */
+  async upload(
+    path: string,
+    content: Buffer,
+    fileName: string,
+    contentType: string,
+  ): Promise<HttpAnswer> {
+    const giveUpAt = Date.now() + this.policy.giveUpAfterMs;
+    for (;;) {
+      const form = new FormData();
+      form.append('file', new Blob([content], { type: contentType }), fileName);
+      const from = Date.now();
+      let answer: HttpAnswer;
+      try {
+        const response = await fetch(`${this.baseUrl()}${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${this.token}` },
+          body: form,
+          signal: AbortSignal.timeout(this.policy.attemptTimeoutMs),
+        });
+        answer = { status: response.status, body: (await response.json()) as HttpAnswer['body'] };
+      } catch (error) {
+        answer = { status: 0, body: { error: (error as Error).message } };
+      }
+      if (answer.status > 0 && answer.status < 500) return answer;
+      this.tally.serverError(answer.status, from, `${this.name} POST ${path}`);
+      if (!this.policy.retry || Date.now() > giveUpAt) return answer;
+      await sleep(500);
+    }
   }
 
   /** Sends until an answer below 500 (or the policy gives up) and records how it ended. */
@@ -147,40 +176,14 @@ export class RetryingClient {
     }
   }
 
-  /**
-   * The body of plan version `round`: its document uploaded to the project first (a plan
-   * version names its document only by an upload's documentId), retried like a decision.
-   */
-  async planBody(projectId: string, round: number): Promise<object> {
-    const giveUpAt = Date.now() + this.policy.giveUpAfterMs;
-    for (;;) {
-      const form = new FormData();
-      form.append(
-        'file',
-        new Blob([pdfFile(2_000 + round)], { type: 'application/pdf' }),
-        `business-plan-v${round}.pdf`,
-      );
-      const answer = await this.once('POST', `/projects/${projectId}/plan-documents`, form);
-      if (answer.status === 201) {
-        return { documentId: answer.body.documentId, summaries: d.plan(round).summaries };
-      }
-      if (
-        (answer.status > 0 && answer.status < 500) ||
-        !this.policy.retry ||
-        Date.now() > giveUpAt
-      ) {
-        throw new Error(`uploading plan v${round} to ${projectId} answered ${answer.status}`);
-      }
-      await sleep(500);
-    }
-  }
-
-  decide(
+  /** An UploadedPlan body uploads its document once, before the first attempt. */
+  async decide(
     projectId: string,
     action: string,
-    body: object,
+    body: object | UploadedPlan,
     decisionId: string = randomUUID(),
   ): Promise<SentDecision> {
+    const fields = body instanceof UploadedPlan ? await body.bodyFor(this, projectId) : body;
     const sent: SentDecision = {
       kind: 'decision',
       client: this.name,
@@ -192,7 +195,7 @@ export class RetryingClient {
       lastStatus: 0,
     };
     return this.untilAnswered(sent, () =>
-      this.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...body }),
+      this.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...fields }),
     );
   }
 
