@@ -3,6 +3,7 @@ import type { ScenarioTally } from './support/tally';
 import { access } from './scenarios/access';
 import { apiCrash, apiDiesAfterClaim } from './scenarios/api-crash';
 import { duplicates } from './scenarios/duplicates';
+import { poison } from './scenarios/poison';
 import { postgresOutageScenario } from './scenarios/postgres-outage';
 import { temporalRestart } from './scenarios/temporal-restart';
 import { workerCrash } from './scenarios/worker-crash';
@@ -63,4 +64,8 @@ describe('reliability: whatever fails, nothing accepted is lost or applied twice
   it('access: every route × role × project as the table says, bad tokens 401, a replaced mentor out at once, no other mentor in a mentor’s answers', async () => {
     expectClean(await access(suite.rig()));
   }, 300_000);
+
+  it('poison inputs: every string field refuses what cannot be stored, keeps odd text exactly, the project stays decidable', async () => {
+    expectClean(await poison(suite.rig(), size));
+  }, 600_000);
 });
