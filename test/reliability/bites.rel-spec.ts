@@ -1,12 +1,10 @@
-import { seededRandom } from './support/pipeline-run';
 import { PATIENT } from './support/retrying-client';
-import { ReliabilityRig } from './support/rig';
-import { runSeed, runSize } from './support/sizes';
-import { writeSummary } from './support/summary-file';
-import { ScenarioTally, SummaryRow, summaryRow } from './support/tally';
+import { reliabilitySuite } from './support/suite';
+import { access } from './scenarios/access';
 import { duplicates } from './scenarios/duplicates';
 import { temporalRestart } from './scenarios/temporal-restart';
 import { apiDiesAfterClaim } from './scenarios/api-crash';
+import { assignmentUnchecked } from './seams/assignment-unchecked';
 import { claimReleasedOnError } from './seams/claim-released-on-error';
 import { deduplicationOff } from './seams/deduplication-off';
 
@@ -16,31 +14,12 @@ import { deduplicationOff } from './seams/deduplication-off';
  * prevents. Written to .data/reliability/bites.{json,md}.
  */
 describe('reliability bites: without its protection, a scenario reports the loss or the double', () => {
-  const size = runSize();
-  const seed = runSeed();
-  const random = seededRandom(seed);
-  const rows: SummaryRow[] = [];
-  let rig: ReliabilityRig;
-
-  beforeAll(async () => {
-    rig = await ReliabilityRig.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    const table = writeSummary('bites', { size: size.name, seed }, rows);
-    console.log(`reliability bites (seed ${seed}):\n${table}`);
-    await rig?.close();
-  }, 120_000);
-
-  const keep = (tally: ScenarioTally): SummaryRow => {
-    const row = summaryRow(tally);
-    rows.push(row);
-    return row;
-  };
+  const suite = reliabilitySuite('bites', 'reliability bites');
+  const { size, random, keep } = suite;
 
   it('duplicates with decision de-duplication off: copies are applied more than once', async () => {
     const row = keep(
-      await duplicates(rig, {
+      await duplicates(suite.rig(), {
         scenario: 'bite: duplicates, de-duplication off',
         customise: deduplicationOff,
       }),
@@ -50,7 +29,7 @@ describe('reliability bites: without its protection, a scenario reports the loss
 
   it('Temporal hang with the start claim released on any error: a start becomes two projects', async () => {
     const row = keep(
-      await temporalRestart(rig, size, random, {
+      await temporalRestart(suite.rig(), size, random, {
         scenario: 'bite: Temporal hang, claim released on error',
         customise: claimReleasedOnError,
       }),
@@ -60,12 +39,23 @@ describe('reliability bites: without its protection, a scenario reports the loss
 
   it('API dying after the claim, with clients that give up and no reconciler: starts are lost', async () => {
     const row = keep(
-      await apiDiesAfterClaim(rig, {
+      await apiDiesAfterClaim(suite.rig(), {
         scenario: 'bite: API dies after the claim, no retry, no reconciler',
         policy: { ...PATIENT, retry: false },
         workerEnv: { SUBMISSION_RECONCILE_INTERVAL_MS: '86400000' },
       }),
     );
     expect(row.lost).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('access with the assigned-mentor check left out: a proposed mentor reads documents and timelines', async () => {
+    const row = keep(
+      await access(suite.rig(), {
+        scenario: 'bite: access, assigned-mentor check left out',
+        customise: assignmentUnchecked,
+        matrixOnly: true,
+      }),
+    );
+    expect(row.leaks).toBeGreaterThan(0);
   }, 300_000);
 });

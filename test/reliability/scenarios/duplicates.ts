@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { canonicalJson } from '@app/domain';
-import { bodyOf } from '../../support/api-projects';
-import { d, sampleApplication, uniqueSuffix } from '../../support/fixtures';
-import { createRoomyMentor } from '../../support/http-client';
-import { UploadedPlan, uploadedPlan } from '../../support/plan-uploads';
+import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
 import { crewOf } from '../support/crew';
-import { HttpAnswer, RetryingClient } from '../support/retrying-client';
+import { bodyFor, DecisionStep, everyDecisionWalks, walkPeople } from '../support/every-decision';
+import type { HttpAnswer } from '../support/retrying-client';
 import type { ReliabilityRig } from '../support/rig';
 import { ScenarioTally, SentDecision } from '../support/tally';
 import { verifyEffects } from '../support/verify-effects';
@@ -45,13 +43,6 @@ async function sendCopies(
   return sent;
 }
 
-type Step = [
-  who: RetryingClient,
-  action: string,
-  body: object | UploadedPlan,
-  mayBeRefused?: boolean,
-];
-
 /**
  * Duplicates: every decision type sent ×10 at once with one decisionId along three projects'
  * paths, and every POST /projects ×10 at once with one Idempotency-Key; each must have one
@@ -70,19 +61,8 @@ export async function duplicates(
   try {
     await rig.waitForWorker(worker);
     const crew = await crewOf(rig, () => api.baseUrl, tally);
-    const [staff, otherStaff] = crew.staff;
-    const { mentor, mentorId } = crew;
-    const secondMentorId = await createRoomyMentor(rig.db, 'Reliability second mentor');
-    const thirdMentorId = await createRoomyMentor(rig.db, 'Reliability third mentor');
-    const secondMentor = await RetryingClient.signedIn(
-      'second mentor',
-      rig.db,
-      'mentor',
-      () => api.baseUrl,
-      tally,
-      { mentorId: secondMentorId },
-    );
-
+    const [staff] = crew.staff;
+    const people = await walkPeople(rig, crew, () => api.baseUrl, tally);
     const start = async () => {
       const application = sampleApplication(uniqueSuffix());
       const key = `dup-start-${randomUUID()}`;
@@ -107,10 +87,11 @@ export async function duplicates(
       sent.projectId = projectId;
       return { projectId, application };
     };
-    const walk = async (projectId: string, steps: Step[]) => {
-      for (const [who, action, body, mayBeRefused] of steps) {
+    const walk = async (projectId: string, steps: DecisionStep[]) => {
+      for (const step of steps) {
+        const { who, action, mayBeRefused } = step;
         const decisionId = randomUUID();
-        const fields = body instanceof UploadedPlan ? await body.bodyFor(who, projectId) : body;
+        const body = await bodyFor(step, projectId);
         const sent = await sendCopies(
           tally,
           {
@@ -123,7 +104,7 @@ export async function duplicates(
             attempts: 0,
             lastStatus: 0,
           },
-          () => who.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...fields }),
+          () => who.once('POST', `/projects/${projectId}/${action}`, { decisionId, ...body }),
         );
         if (sent.ending !== 'accepted' && !mayBeRefused) {
           tally.problem(
@@ -135,63 +116,11 @@ export async function duplicates(
     };
 
     const [main, side, matching] = await Promise.all([start(), start(), start()]);
-    const contact = bodyOf(d.contact('c-1', 'meeting'));
+    const walks = everyDecisionWalks(people, side.application);
     await Promise.all([
-      walk(main.projectId, [
-        [staff, 'screening', bodyOf(d.accept)],
-        [staff, 'mentor-assignment', { mentorId }],
-        [mentor, 'mentor-assignment/accept', {}],
-        [staff, 'plan-versions', uploadedPlan(1)],
-        [mentor, 'plan-review/request-revision', bodyOf(d.revise)],
-        [otherStaff, 'plan-versions', uploadedPlan(2)],
-        [mentor, 'plan-review/approve', bodyOf(d.approvePlan)],
-        [staff, 'investor-contacts', contact],
-        [
-          staff,
-          'investor-contacts/amendments',
-          { ...bodyOf(d.contact('c-1', 'term_sheet')), reason: 'The meeting became a term sheet.' },
-        ],
-        [mentor, 'investment-sign-offs', {}],
-        [staff, 'investment-sign-offs', {}],
-        [otherStaff, 'company', bodyOf(d.company())],
-        [
-          staff,
-          'company/amendments',
-          { ...bodyOf(d.company({ jobsCreated: 14 })), reason: 'Two more hires.' },
-        ],
-        [staff, 'incubation-approval', {}],
-      ]),
-      walk(side.projectId, [
-        [
-          staff,
-          'deadline-extensions',
-          { action: 'screenApplication', byDuration: { workingDays: 2 }, reason: 'Holidays.' },
-        ],
-        [staff, 'screening', { outcome: 'return', comment: 'Add the patent numbers.' }],
-        [
-          staff,
-          'resubmission',
-          { application: side.application, comment: 'Patent numbers added.' },
-        ],
-        [staff, 'screening', bodyOf(d.accept)],
-        [staff, 'hold', bodyOf(d.hold)],
-        [staff, 'resume', bodyOf(d.resume)],
-        [staff, 'withdrawal', bodyOf(d.withdraw)],
-      ]),
-      walk(matching.projectId, [
-        [staff, 'screening', bodyOf(d.accept)],
-        [staff, 'mentor-assignment', { mentorId }],
-        [mentor, 'mentor-assignment/decline', bodyOf(d.decline)],
-        [staff, 'mentor-assignment', { mentorId: secondMentorId }],
-        [secondMentor, 'mentor-assignment/accept', {}],
-        [
-          staff,
-          'mentor-replacement',
-          { mentorId: thirdMentorId, reason: 'The mentor moved abroad.' },
-        ],
-        // Allowed only once the revision limit is reached: refused here, ten times alike.
-        [staff, 'extra-revision-round', { reason: 'Close to done.' }, true],
-      ]),
+      walk(main.projectId, walks.main),
+      walk(side.projectId, walks.side),
+      walk(matching.projectId, walks.matching),
     ]);
     await verifyEffects(rig, tally, rig.client);
     const types = new Set(tally.sent.map((sent) => sent.action));

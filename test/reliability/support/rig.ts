@@ -70,6 +70,8 @@ function spawnApp(entry: string, env: Record<string, string>, args: string[] = [
 /** An API the clients talk to over HTTP: a process of its own, or one inside the test. */
 export interface ApiEndpoint {
   baseUrl: string;
+  /** The application itself, for an API inside the test (supertest, the route table). */
+  app?: NestFastifyApplication;
   close(): Promise<void>;
 }
 
@@ -253,12 +255,17 @@ export class ReliabilityRig {
   async startApiInProcess(
     customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
     overrides: Record<string, string> = {},
-  ): Promise<ApiEndpoint> {
-    const app: NestFastifyApplication = await bootApi(this.config(overrides), { customise });
+    beforeConfigure?: (app: NestFastifyApplication) => void,
+  ): Promise<ApiEndpoint & { app: NestFastifyApplication }> {
+    const app: NestFastifyApplication = await bootApi(this.config(overrides), {
+      customise,
+      beforeConfigure,
+    });
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
-    const endpoint: ApiEndpoint = {
+    const endpoint = {
       baseUrl: `http://127.0.0.1:${port}`,
+      app,
       close: async () => {
         this.endpoints.delete(endpoint);
         await app.close();

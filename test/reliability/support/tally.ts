@@ -44,6 +44,10 @@ export class ScenarioTally {
   private readonly windows: FaultWindow[] = [];
   /** Responses that showed someone what is not theirs, or let them change it. */
   leaks = 0;
+  /** Checks made besides decisions: access requests judged, poison inputs sent. */
+  checks = 0;
+  /** Inputs the API accepted although they must be refused, or stored other than sent. */
+  acceptedBad = 0;
   /** Found by the verification: decisions accepted (or meant) that left no effect. */
   lost = 0;
   /** Found by the verification: decisions or starts that took effect more than once. */
@@ -101,6 +105,8 @@ export interface SummaryRow {
   serverErrorsOutsideFaults: number;
   unavailableInsideFaults: number;
   leaks: number;
+  checks: number;
+  acceptedBad: number;
   seconds: number;
   notes: string[];
   problems: string[];
@@ -125,6 +131,8 @@ export function summaryRow(tally: ScenarioTally): SummaryRow {
     serverErrorsOutsideFaults: tally.serverErrorsOutside.length,
     unavailableInsideFaults: tally.serverErrorsInside.length,
     leaks: tally.leaks,
+    checks: tally.checks,
+    acceptedBad: tally.acceptedBad,
     seconds: Math.round((Date.now() - tally.startedAt) / 100) / 10,
     notes: [
       ...tally.notes,
@@ -146,6 +154,8 @@ export function summaryTable(rows: readonly SummaryRow[]): string {
     '5xx outside faults',
     '503 or no answer inside faults',
     'leaks',
+    'access / poison checks',
+    'accepted bad',
     'time (s)',
   ];
   const lines = rows.map((row) =>
@@ -159,6 +169,8 @@ export function summaryTable(rows: readonly SummaryRow[]): string {
       row.serverErrorsOutsideFaults,
       row.unavailableInsideFaults,
       row.leaks,
+      row.checks,
+      row.acceptedBad,
       row.seconds,
     ].join(' | '),
   );
