@@ -1,5 +1,5 @@
 import { projectWorkflowId, stateQuery } from '@app/workflows/public-api';
-import { everyProjectAnswers } from '../support/pipeline-run';
+import { caughtUp } from '../support/pipeline-run';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
@@ -33,7 +33,7 @@ async function postgresOutage(running: Running, outageMs: number): Promise<void>
     if (Date.now() > deadline) throw new Error('reads did not come back after the outage');
     await sleep(500);
   }
-  await everyProjectAnswers(rig.client, [...running.created]);
+  await caughtUp(rig.client, rig.taskQueue, [...running.created]);
   // Recording activities retry with a growing back-off: the fault is over once the read
   // model holds what every workflow holds (until then a decision may still wait on one).
   await readModelCaughtUp(running, 120_000);

@@ -1,7 +1,7 @@
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { DelayingProxy } from '../../support/delaying-proxy';
 import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
-import { everyProjectAnswers } from '../support/pipeline-run';
+import { caughtUp } from '../support/pipeline-run';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
@@ -39,7 +39,7 @@ async function hangThenRestart(
     tally.notes.push('the worker exited while Temporal was down and was started again');
     running.worker = rig.startWorker();
   }
-  await everyProjectAnswers(rig.client, [...running.created]);
+  await caughtUp(rig.client, rig.taskQueue, [...running.created]);
   await startsInFlight;
   tally.closeWindow();
 }

@@ -1,4 +1,4 @@
-import { everyProjectAnswers } from '../support/pipeline-run';
+import { caughtUp } from '../support/pipeline-run';
 import type { RetryPolicy } from '../support/retrying-client';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
@@ -13,7 +13,7 @@ async function killWorker(running: Running): Promise<void> {
   await running.worker.kill9();
   await sleep(500 + random() * 1_500);
   running.worker = rig.startWorker();
-  await everyProjectAnswers(rig.client, [...running.created]);
+  await caughtUp(rig.client, rig.taskQueue, [...running.created]);
   tally.closeWindow();
 }
 

@@ -94,6 +94,46 @@ export async function everyProjectAnswers(
 }
 
 /**
+ * Resolves once the task queue holds no waiting workflow or activity task (twice in a row,
+ * half a second apart): a restarted worker first works through what piled up while it was
+ * away, and until then a new decision can outlast the API's Temporal deadline. That catching
+ * up is still the fault's doing, so a scenario closes its window only after it.
+ */
+export async function backlogDrained(
+  client: Client,
+  taskQueue: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const backlog = async (taskQueueType: number): Promise<number> => {
+    const answer = await client.workflowService.describeTaskQueue({
+      namespace: client.options.namespace,
+      taskQueue: { name: taskQueue },
+      taskQueueType,
+      reportStats: true,
+    });
+    return Number(answer.stats?.approximateBacklogCount ?? 0);
+  };
+  let emptyInARow = 0;
+  while (emptyInARow < 2 && Date.now() < deadline) {
+    // 1: workflow tasks, 2: activity tasks (temporal.api.enums.v1.TaskQueueType).
+    const waiting = (await backlog(1)) + (await backlog(2));
+    emptyInARow = waiting === 0 ? emptyInARow + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The fault is repaired: every project answers again and the worker has caught up. */
+export async function caughtUp(
+  client: Client,
+  taskQueue: string,
+  projectIds: string[],
+): Promise<void> {
+  await everyProjectAnswers(client, projectIds);
+  await backlogDrained(client, taskQueue);
+}
+
+/**
  * Projects submitted one after another (so starts are in flight throughout) and each walked
  * along HTTP_PATH by the crew, all at once, while the faults strike at their moments. A
  * project whose step was not accepted stops there (noted as a problem: every project should
