@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../dev/repo-root';
 import { startFuzzStack } from './fuzz-stack';
 import { call, createFuzzPeople, FUZZ_ROLES, FuzzPeople, FuzzRole } from './fuzz-people';
-import { createFuzzProjects } from './fuzz-projects';
+import { byMilestone, createFuzzProjects } from './fuzz-projects';
 import { POSITIVE_DATA_RULES } from './positive-rules';
 import { FUZZ_CHECKS, RoleResult, runSchemathesis, SIZES } from './schemathesis-run';
+import { validRequests } from './valid-requests';
 import { startWrongStatusProxy } from './wrong-status-proxy';
 
 const USAGE = `usage: node dist/infra/fuzz/main.js [--size small|full] [--self-check]
@@ -16,6 +17,9 @@ Without --base-url the run starts its own Temporal, PostgreSQL, worker and API.
 INCUBATION_FUZZ_SIZE=full is the same as --size full.`;
 
 const log = (line: string): void => console.log(`[fuzz] ${line}`);
+const started = Date.now();
+/** Seconds since the run began, for the step's time profile. */
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 function parse() {
   const { values } = parseArgs({
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
       const stack = await startFuzzStack(join(runDir, 'stack'), logDir);
       stopStack = () => stack.stop();
       baseUrl = stack.baseUrl;
+      log(`stack ready (at ${elapsed()})`);
       const made = await createFuzzPeople(baseUrl, stack.env);
       people = made;
       mentorId = made.mentorId;
@@ -156,45 +161,56 @@ async function main(): Promise<void> {
       `409/422 allowed to positive_data_acceptance only for: ${Object.keys(POSITIVE_DATA_RULES).join(', ')}`,
     );
 
-    // First the self-check (one route, a few seconds): a fuzz run that cannot fail proves nothing.
-    await selfCheck(baseUrl, people, mentorId, join(runDir, 'self-check'), seed);
-    if (values['self-check']) return;
-
-    const projectsAt = await createFuzzProjects(
-      baseUrl,
-      people,
-      mentorId,
-      size.name === 'full' ? 4 : 1,
-    );
-    const projectIds = [...projectsAt.values()].flat();
-    // A mentor record for the mentor routes to change (deactivate, edit) at will.
-    const spareMentorId = (
-      await call<{ mentorId: string }>(baseUrl, 'POST', '/mentors', people.tokens.staff, {
-        name: 'Spare Fuzz Mentor',
+    const mentorRecord = (name: string, capacity: number) =>
+      call<{ mentorId: string }>(baseUrl, 'POST', '/mentors', people.tokens.staff, {
+        name,
         organisation: 'Fuzz Institute',
-        capacity: 5,
-      })
-    ).mentorId;
-    log(`${projectIds.length} projects made along the pipeline for the generated decisions`);
+        capacity,
+      }).then((made) => made.mentorId);
+    // The self-check (one route, a few seconds) runs while the projects are made: a fuzz run
+    // that cannot fail proves nothing.
+    const [, projects, spareMentorId, replacementMentorId] = await Promise.all([
+      selfCheck(baseUrl, people, mentorId, join(runDir, 'self-check'), seed),
+      values['self-check']
+        ? Promise.resolve([])
+        : createFuzzProjects(baseUrl, people, mentorId, size.name === 'full' ? 4 : 1),
+      // A mentor record for the mentor routes to change (deactivate, edit) at will.
+      mentorRecord('Spare Fuzz Mentor', 5),
+      // The mentor a replaceMentor decision names: active, with room, never edited by the run.
+      mentorRecord('Replacement Fuzz Mentor', 1000),
+    ]);
+    if (values['self-check']) return;
+    const projectsAt = byMilestone(projects);
+    const projectIds = projects.map((project) => project.projectId);
+    const validRequestsFile = join(runDir, 'valid-requests.json');
+    writeFileSync(
+      validRequestsFile,
+      JSON.stringify(validRequests(projects, { mentorId, replacementMentorId }), null, 1),
+    );
+    log(`${projectIds.length} projects made along the pipeline (at ${elapsed()})`);
     const roles = (values.roles?.split(',') ?? FUZZ_ROLES) as FuzzRole[];
-    const results: RoleResult[] = [];
-    // The admin last: its generated user changes may touch the other roles' accounts.
-    for (const role of roles) {
-      results.push(
-        await runSchemathesis({
-          baseUrl,
-          role,
-          people,
-          projectIds,
-          projectsAt,
-          mentorIds: [mentorId],
-          spareMentorIds: [spareMentorId],
-          size,
-          workDir: runDir,
-          seed,
-        }),
-      );
-    }
+    const runAs = async (role: FuzzRole, buffered: boolean): Promise<RoleResult> => {
+      const result = await runSchemathesis({
+        baseUrl,
+        role,
+        people,
+        projectIds,
+        projectsAt,
+        mentorIds: [mentorId],
+        spareMentorIds: [spareMentorId],
+        size,
+        workDir: runDir,
+        seed,
+        validRequestsFile,
+        buffered,
+      });
+      log(`${role} done (at ${elapsed()})`);
+      return result;
+    };
+    // The roles side by side: each waits on the API most of the time, the decisions' projects
+    // are shared out per operation, sign-outs use sessions of their own, and the admin's
+    // generated user ids name nobody (no dictionary gives them real ones).
+    const results = await Promise.all(roles.map((role) => runAs(role, roles.length > 1)));
     const spec = JSON.parse(readFileSync(join(repoRoot(), 'apps/api/openapi.json'), 'utf8')) as {
       paths: Record<string, Record<string, { operationId: string }>>;
     };

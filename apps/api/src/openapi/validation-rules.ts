@@ -152,6 +152,16 @@ function describeUpload(document: OpenAPIObject): void {
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'application/vnd.openxmlformats-officedocument.presentationml.presentation',
       ].join(', '),
+      // The file name's extension must name the kind the content is (else 415).
+      headers: {
+        'Content-Disposition': {
+          description: 'The part names its file: business-plan.pdf, .docx or .pptx.',
+          schema: {
+            type: 'string',
+            example: 'form-data; name="file"; filename="business-plan.pdf"',
+          },
+        },
+      },
     },
   };
   multipart.example = { file: '%PDF-1.4\n% a business plan\n%%EOF\n' };
