@@ -28,9 +28,10 @@ export interface FuzzSize {
 
 export const SIZES: Record<FuzzSize['name'], FuzzSize> = {
   small: { name: 'small', maxExamples: 4, phases: 'examples,fuzzing,stateful', statefulSteps: 8 },
+  // About 12,000 requests over the four roles (at least 10,000 are required of it).
   full: {
     name: 'full',
-    maxExamples: 50,
+    maxExamples: 25,
     phases: 'examples,coverage,fuzzing,stateful',
     statefulSteps: 20,
   },
