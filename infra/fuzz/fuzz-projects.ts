@@ -184,6 +184,19 @@ async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[
 }
 
 /**
+ * The milestone of each project to make: each decision has projects of its own at its first
+ * milestone (so one decision taken on a project does not use up another's), and every
+ * milestone has `perMilestone` more.
+ */
+export function plannedMilestones(perMilestone: number): Milestone[] {
+  const wanted = new Map<Milestone, number>(MILESTONES.map((m) => [m, perMilestone]));
+  for (const [first] of Object.values(DECISION_MILESTONES)) {
+    wanted.set(first, (wanted.get(first) ?? 0) + perMilestone);
+  }
+  return MILESTONES.flatMap((m) => Array.from({ length: wanted.get(m) ?? 0 }, () => m));
+}
+
+/**
  * Projects standing at every point of the pipeline (`perMilestone` each, plus a share for
  * each decision of its own), made through the API with the staff and mentor tokens,
  * `concurrency` at a time (each project's steps in order). The fuzzer draws its project ids
@@ -197,15 +210,7 @@ export async function createFuzzProjects(
   concurrency = 8,
 ): Promise<FuzzProject[]> {
   const token = (who: Who): string => people.tokens[who];
-  // Each decision has projects of its own at its first milestone (so one decision taken on a
-  // project does not use up another's), and every milestone has `perMilestone` more.
-  const wanted = new Map<Milestone, number>(MILESTONES.map((m) => [m, perMilestone]));
-  for (const [first] of Object.values(DECISION_MILESTONES)) {
-    wanted.set(first, (wanted.get(first) ?? 0) + perMilestone);
-  }
-  const plan: Milestone[] = MILESTONES.flatMap((m) =>
-    Array.from({ length: wanted.get(m) ?? 0 }, () => m),
-  );
+  const plan = plannedMilestones(perMilestone);
   const make = async (milestone: Milestone, n: number): Promise<FuzzProject> => {
     const made = application(n);
     const { projectId } = await call<{ projectId: string }>(

@@ -65,6 +65,7 @@ function decisionBody(
       const action = EXTENDED_ACTION[project.milestone];
       return action ? { action, byDuration: { workingDays: 2 }, reason } : undefined;
     }
+    case 'decisionsDeclineAssignment':
     case 'decisionsAllowExtraRevisionRound':
     case 'decisionsPutOnHold':
     case 'decisionsResumeProject':

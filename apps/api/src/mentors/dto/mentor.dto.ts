@@ -11,12 +11,20 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { LIMITS } from '@app/domain';
 import { PageQuery, queryBoolean } from '../../common/dto/page.query';
 
 /** The most projects one mentor may take; a real mentor takes a handful. */
 export const MENTOR_CAPACITY_MAX = 1000;
+
+/**
+ * Optional, but not null: `@IsOptional()` also skips null, which then reached the service
+ * (a null declaredConflicts answered 500; the full fuzz run found it). Absent is "unchanged".
+ */
+const Optional = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -28,7 +36,7 @@ const trimmedList = ({ value }: { value: unknown }): unknown =>
 
 /** What a mentor declares about themselves: expertise and conflicts of interest. */
 export class MentorSelfProfileDto {
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LIMITS.list.expertiseTags)
   @IsString({ each: true })
@@ -38,7 +46,7 @@ export class MentorSelfProfileDto {
   expertiseTags?: string[];
 
   /** Organisations the mentor has a conflict of interest with. */
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LIMITS.list.declaredConflicts)
   @IsString({ each: true })
@@ -49,14 +57,14 @@ export class MentorSelfProfileDto {
 }
 
 export class UpdateMentorDto extends MentorSelfProfileDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(LIMITS.text.name)
   @Transform(trimmed)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(LIMITS.text.organisation)
@@ -64,7 +72,7 @@ export class UpdateMentorDto extends MentorSelfProfileDto {
   organisation?: string;
 
   /** How many active projects the mentor takes at most. */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MENTOR_CAPACITY_MAX)
