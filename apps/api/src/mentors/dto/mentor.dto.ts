@@ -10,6 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -42,6 +43,8 @@ export class MentorSelfProfileDto {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(LIMITS.text.tag, { each: true })
+  // Said in the spec too: an item of spaces alone is refused once trimmed (the fuzz run).
+  @Matches(/\S/, { each: true, message: `each value in expertiseTags must not be blank` })
   @Transform(trimmedList)
   expertiseTags?: string[];
 
@@ -52,6 +55,8 @@ export class MentorSelfProfileDto {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(LIMITS.text.organisation, { each: true })
+  // Said in the spec too: an item of spaces alone is refused once trimmed (the fuzz run).
+  @Matches(/\S/, { each: true, message: `each value in declaredConflicts must not be blank` })
   @Transform(trimmedList)
   declaredConflicts?: string[];
 }
