@@ -45,6 +45,25 @@ async function waitForReady(url: string, child: ChildProcess, logFile: string): 
 }
 
 /**
+ * The dev server on a free port. It also binds ports of its own choosing (its HTTP API), and
+ * on a machine shared with other test runs one may be taken in the meantime: it tries again.
+ */
+async function startTemporal(logFile: string): ReturnType<typeof startTemporalDevServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startTemporalDevServer({
+        binary: resolveTemporalBinary(),
+        port: await freePort(),
+        logFile,
+      });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`[fuzz] Temporal did not start (${(error as Error).message}); trying again`);
+    }
+  }
+}
+
+/**
  * A Temporal dev server, an embedded PostgreSQL, a mail catcher, the built worker and API
  * (dist/), all on free ports, with every process's output in `logDir` (which the run's log
  * scan reads). Sign-in thresholds are high: the fuzzer's sign-ins must not lock its own users.
@@ -58,14 +77,15 @@ export async function startFuzzStack(workDir: string, logDir: string): Promise<F
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
   try {
-    const [temporalPort, postgresPort, apiPort, metricsPort, smtpPort, mailHttpPort] =
-      await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [postgresPort, apiPort, metricsPort, smtpPort, mailHttpPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const [temporal, postgres] = await Promise.all([
-      startTemporalDevServer({
-        binary: resolveTemporalBinary(),
-        port: temporalPort,
-        logFile: join(logDir, 'fuzz-temporal.log'),
-      }),
+      startTemporal(join(logDir, 'fuzz-temporal.log')),
       startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: postgresPort }),
     ]);
     stops.push(

@@ -7,7 +7,7 @@
 export const POSITIVE_DATA_RULES: Record<string, { statuses: number[]; rule: string }> = {};
 
 const DECISION_RULE =
-  'the stage and pending step a decision needs, the acting person (the project’s mentor, a second signer), the policy’s limits (revision rounds, extension budget), a closed or held project';
+  'the stage and pending step a decision needs, the acting person (the project’s mentor, a second signer), the policy’s limits (revision rounds, extension budget), a closed or held project, a decisionId already used for a different decision (422 decision-id-reused)';
 for (const operationId of [
   'decisionsScreen',
   'decisionsResubmit',
@@ -29,6 +29,7 @@ for (const operationId of [
   'decisionsAllowExtraRevisionRound',
   'decisionsPutOnHold',
   'decisionsResumeProject',
+  'decisionsAddNote',
 ]) {
   POSITIVE_DATA_RULES[operationId] = {
     statuses: [409, 422],

@@ -121,6 +121,9 @@ describe('HTTP: the edge holds against hostile clients', () => {
     expect(response.headers.allow).toMatch(/GET.*POST/);
     expect(response.body).toEqual(expect.objectContaining({ rule: 'method-not-allowed' }));
     expect((await http().get('/no-such-route')).status).toBe(404);
+    // A path of its own (POST only), though GET /me/notifications/:notificationId matches it.
+    const readAll = await staff.get('/me/notifications/read-all');
+    expect([readAll.status, readAll.headers.allow]).toEqual([405, 'POST']);
   });
 
   it('sends the security headers and no-store on a JSON, a CSV and a document answer', async () => {

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { MAX_BODY_ITEMS } from '../http/body-limits';
 import {
   ArrayMaxSize,
   IsArray,
   IsBase64,
   IsObject,
-  IsOptional,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -17,7 +17,8 @@ export class CodecPayloadDto {
     type: 'object',
     additionalProperties: { type: 'string' },
   })
-  @IsOptional()
+  // Absent is no metadata; null is not an object (the full fuzz run found it accepted).
+  @ValidateIf((_payload: CodecPayloadDto, value: unknown) => value !== undefined)
   @IsObject({ message: 'payloads[].metadata must be an object of base64 strings' })
   metadata?: Record<string, string>;
 
@@ -32,7 +33,10 @@ export class CodecPayloadDto {
 export class CodecPayloadsDto {
   @ApiProperty({ type: [CodecPayloadDto] })
   @IsArray({ message: 'payloads must be an array' })
-  @ArrayMaxSize(1_000, { message: 'payloads must hold at most 1000 payloads' })
+  // The edge refuses longer arrays before validation (MAX_BODY_ITEMS); the spec said 1000.
+  @ArrayMaxSize(MAX_BODY_ITEMS, {
+    message: `payloads must hold at most ${MAX_BODY_ITEMS} payloads`,
+  })
   @ValidateNested({ each: true })
   @Type(() => CodecPayloadDto)
   payloads!: CodecPayloadDto[];

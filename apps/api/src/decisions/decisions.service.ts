@@ -53,6 +53,9 @@ export class DecisionsService {
    */
   async submitPlanVersion(call: DecisionCall, body: SubmitPlanVersionDto): Promise<DecisionResult> {
     const { documentId, ...fields } = body;
+    // The project first: a path id that is no project (the full fuzz run sent "null,null", a
+    // 500 from the document query) is a 404, and nobody's upload is kept for a hidden project.
+    await this.access.visibleProject(call.projectId, call.actor, call.type);
     const document = await this.planDocuments.documentForPlanVersion(call.projectId, documentId);
     const result = await this.take(call, Object.assign(fields, { document }));
     await this.planDocuments.markReferenced(call.projectId, document.documentId);

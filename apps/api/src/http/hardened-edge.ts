@@ -53,9 +53,15 @@ export function installHardenedEdge(app: NestFastifyApplication): Promise<void> 
   fastify.removeContentTypeParser('text/plain');
 
   const routes: { pattern: RegExp; method: string }[] = [];
+  // Paths without parameters and their methods: `GET /me/notifications/read-all` matches
+  // `GET /me/notifications/:notificationId`, yet that path is the POST route's (405, not 404).
+  const staticPaths = new Map<string, Set<string>>();
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       routes.push({ pattern: routePattern(route.url), method: String(method) });
+      if (!/[:*]/.test(route.url)) {
+        staticPaths.set(route.url, (staticPaths.get(route.url) ?? new Set()).add(String(method)));
+      }
     }
   });
 
@@ -71,7 +77,18 @@ export function installHardenedEdge(app: NestFastifyApplication): Promise<void> 
   // Callback-style (not async) hooks on every request: no promise per request (P0). A hook that
   // answers sends the reply and does not call done.
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
-    if (!request.is404) return done();
+    if (!request.is404) {
+      const path = pathOf(request.url);
+      const methods = request.routeOptions.url === path ? undefined : staticPaths.get(path);
+      if (!methods || methods.has(request.method)) return done();
+      const allowed = [...methods].sort();
+      reply.header('Allow', allowed.join(', '));
+      refuse(reply, 405, 'Method Not Allowed', {
+        message: `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`,
+        rule: 'method-not-allowed',
+      });
+      return;
+    }
     // A CORS preflight is the CORS middleware's to answer (the codec routes have one).
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       return done();

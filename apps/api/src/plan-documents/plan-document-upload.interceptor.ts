@@ -87,7 +87,10 @@ export class PlanDocumentUploadInterceptor implements NestInterceptor {
       const code = (error as { code?: string; statusCode?: number }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
       const status = (error as { statusCode?: number }).statusCode;
-      if (typeof status === 'number' && status >= 400 && status < 500) {
+      // @fastify/busboy refuses a multipart Content-Type without its boundary with a plain
+      // Error (it was a 500; the full fuzz run found it).
+      const unreadable = (error as Error).message === 'Multipart: Boundary not found';
+      if (unreadable || (typeof status === 'number' && status >= 400 && status < 500)) {
         throw new BadRequestException({
           message: `the multipart body could not be read: ${(error as Error).message}`,
           field: PLAN_DOCUMENT_FIELD,

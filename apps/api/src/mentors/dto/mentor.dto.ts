@@ -10,13 +10,22 @@ import {
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { LIMITS } from '@app/domain';
 import { PageQuery, queryBoolean } from '../../common/dto/page.query';
 
 /** The most projects one mentor may take; a real mentor takes a handful. */
 export const MENTOR_CAPACITY_MAX = 1000;
+
+/**
+ * Optional, but not null: `@IsOptional()` also skips null, which then reached the service
+ * (a null declaredConflicts answered 500; the full fuzz run found it). Absent is "unchanged".
+ */
+const Optional = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -28,35 +37,39 @@ const trimmedList = ({ value }: { value: unknown }): unknown =>
 
 /** What a mentor declares about themselves: expertise and conflicts of interest. */
 export class MentorSelfProfileDto {
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LIMITS.list.expertiseTags)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(LIMITS.text.tag, { each: true })
+  // Said in the spec too: an item of spaces alone is refused once trimmed (the fuzz run).
+  @Matches(/\S/, { each: true, message: `each value in expertiseTags must not be blank` })
   @Transform(trimmedList)
   expertiseTags?: string[];
 
   /** Organisations the mentor has a conflict of interest with. */
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LIMITS.list.declaredConflicts)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(LIMITS.text.organisation, { each: true })
+  // Said in the spec too: an item of spaces alone is refused once trimmed (the fuzz run).
+  @Matches(/\S/, { each: true, message: `each value in declaredConflicts must not be blank` })
   @Transform(trimmedList)
   declaredConflicts?: string[];
 }
 
 export class UpdateMentorDto extends MentorSelfProfileDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(LIMITS.text.name)
   @Transform(trimmed)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(LIMITS.text.organisation)
@@ -64,7 +77,7 @@ export class UpdateMentorDto extends MentorSelfProfileDto {
   organisation?: string;
 
   /** How many active projects the mentor takes at most. */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MENTOR_CAPACITY_MAX)
