@@ -179,6 +179,18 @@ export class AppConfig {
   @Transform(toInt)
   WORKER_SHUTDOWN_GRACE_MS = 10_000;
 
+  /**
+   * How long a workflow task waits for the worker that has the project cached before any
+   * worker takes it. After a worker dies, each project it had cached waits this long once:
+   * the SDK's 10 s default is the API's whole Temporal deadline, so the first decision on
+   * such a project answered 503; 3 s leaves room inside it.
+   */
+  @IsInt()
+  @Min(1_000)
+  @Max(60_000)
+  @Transform(toInt)
+  WORKER_STICKY_TIMEOUT_MS = 3_000;
+
   /** How long a session token from `POST /auth/sessions` stays valid. */
   @IsInt()
   @Min(5)

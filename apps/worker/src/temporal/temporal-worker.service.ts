@@ -30,6 +30,7 @@ export class TemporalWorkerService {
       workflowBundle,
       activities: this.activities.all(),
       shutdownGraceTime: this.config.WORKER_SHUTDOWN_GRACE_MS,
+      stickyQueueScheduleToStartTimeout: this.config.WORKER_STICKY_TIMEOUT_MS,
       // Sized with the database pool (see AppConfig): the SDK's default of 100 activities
       // against 10 connections left attempts queuing for a connection until they timed out.
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
