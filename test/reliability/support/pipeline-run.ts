@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import type { Application } from '@app/domain';
 import { projectWorkflowId, stateQuery } from '@app/workflows/public-api';
 import { bodyOf } from '../../support/api-projects';
@@ -123,13 +124,49 @@ export async function backlogDrained(
   }
 }
 
-/** The fault is repaired: every project answers again and the worker has caught up. */
+/**
+ * Resolves once no open project has a workflow task or an activity outstanding. A task a
+ * killed worker had started is given back only when its timeout runs out (10 s for a workflow
+ * task, 30 s for an activity such as the recording a decision waits for), and a decision on
+ * that project waits for it: answering queries, which go to the new worker at once, does not
+ * show that.
+ */
+export async function nothingOutstanding(
+  client: Client,
+  projectIds: string[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await Promise.all(
+    projectIds.map(async (projectId) => {
+      const handle = client.workflow.getHandle(projectWorkflowId(projectId));
+      while (Date.now() < deadline) {
+        const description = await handle.describe();
+        const { pendingWorkflowTask, pendingActivities } = description.raw;
+        const activityStarted = (pendingActivities ?? []).some(
+          (activity) =>
+            activity.state ===
+            temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        );
+        if (description.status.name !== 'RUNNING') return;
+        if (!pendingWorkflowTask && !activityStarted) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }),
+  );
+}
+
+/**
+ * The fault is repaired: every project answers again, none waits for a task of the dead
+ * worker, and the worker has caught up.
+ */
 export async function caughtUp(
   client: Client,
   taskQueue: string,
   projectIds: string[],
 ): Promise<void> {
   await everyProjectAnswers(client, projectIds);
+  await nothingOutstanding(client, projectIds);
   await backlogDrained(client, taskQueue);
 }
 
