@@ -113,7 +113,7 @@ export async function decisionFloor(
 }
 
 /** A figure of medians in ms, ours against the baseline, whose goal is a ratio of at most `atMost`. */
-function p50Figure(
+export function p50Figure(
   id: string,
   what: string,
   ours: number[],

@@ -11,7 +11,7 @@ import { stopOnInterrupt } from './interrupt';
 import { benchApplication, rawDecide, rawStartOn, readModelRows } from './projects';
 import { archiveClosedRuns } from './replay-all';
 import { median, nowMs, round } from './stats';
-import { readTimeline } from './reviewer-reads';
+import { p50Figure, readTimeline } from './reviewer-reads';
 
 /** Small enough that the 13 decisions of the happy path span several runs. */
 const SUGGEST_CONTINUE_AS_NEW_AFTER = 40;
@@ -97,19 +97,8 @@ export async function timelineFromArchive(
     log(
       `P8 archive (${runs} runs): timeline p50 ${round(median(json))} ms, csv ${round(median(csv))} ms, raw chain of fetches ${round(median(raw))} ms (${samples} each)`,
     );
-    const figureOf = (id: string, what: string, ours: number[]): Figure => {
-      const ratio = median(ours) / median(raw);
-      return {
-        id,
-        what,
-        unit: 'ms',
-        ours: round(median(ours)),
-        baseline: round(median(raw)),
-        ratio: round(ratio, 3),
-        goal: '<= 1.5',
-        met: ratio <= 1.5,
-      };
-    };
+    const figureOf = (id: string, what: string, ours: number[]): Figure =>
+      p50Figure(id, what, ours, raw, 1.5);
     return [
       figureOf(
         'P8 archive',
