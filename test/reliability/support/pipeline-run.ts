@@ -62,7 +62,26 @@ function accepted(tally: ScenarioTally): number {
   return tally.sent.filter((sent) => sent.ending === 'accepted').length;
 }
 
-/** Resolves once every open project's workflow answers a query again (the fault is over). */
+/**
+ * A task a killed worker had started (a workflow task, or an activity such as the recording a
+ * decision waits for) is given back only when its timeout runs out, 10 s and 30 s, and the next
+ * decision on that project waits for it: answering a query, which the new worker does at once,
+ * does not show that.
+ */
+function waitsOnAStartedTask(
+  raw: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse,
+): boolean {
+  const started = temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED;
+  return (
+    Boolean(raw.pendingWorkflowTask) ||
+    (raw.pendingActivities ?? []).some((activity) => activity.state === started)
+  );
+}
+
+/**
+ * Resolves once every open project's workflow answers a query again and waits on no task
+ * started before (the fault is over for it).
+ */
 export async function everyProjectAnswers(
   client: Client,
   projectIds: string[],
@@ -76,6 +95,8 @@ export async function everyProjectAnswers(
           const handle = client.workflow.getHandle(projectWorkflowId(projectId));
           const description = await handle.describe();
           if (description.status.name !== 'RUNNING') return;
+          if (waitsOnAStartedTask(description.raw))
+            throw new Error('a started task is outstanding');
           await Promise.race([
             handle.query(stateQuery),
             new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 5_000)),
@@ -106,7 +127,7 @@ export async function backlogDrained(
   timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const backlog = async (taskQueueType: number): Promise<number> => {
+  const backlog = async (taskQueueType: temporal.api.enums.v1.TaskQueueType): Promise<number> => {
     const answer = await client.workflowService.describeTaskQueue({
       namespace: client.options.namespace,
       taskQueue: { name: taskQueue },
@@ -117,56 +138,22 @@ export async function backlogDrained(
   };
   let emptyInARow = 0;
   while (emptyInARow < 2 && Date.now() < deadline) {
-    // 1: workflow tasks, 2: activity tasks (temporal.api.enums.v1.TaskQueueType).
-    const waiting = (await backlog(1)) + (await backlog(2));
+    const { TASK_QUEUE_TYPE_WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY } =
+      temporal.api.enums.v1.TaskQueueType;
+    const waiting =
+      (await backlog(TASK_QUEUE_TYPE_WORKFLOW)) + (await backlog(TASK_QUEUE_TYPE_ACTIVITY));
     emptyInARow = waiting === 0 ? emptyInARow + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-/**
- * Resolves once no open project has a workflow task or an activity outstanding. A task a
- * killed worker had started is given back only when its timeout runs out (10 s for a workflow
- * task, 30 s for an activity such as the recording a decision waits for), and a decision on
- * that project waits for it: answering queries, which go to the new worker at once, does not
- * show that.
- */
-export async function nothingOutstanding(
-  client: Client,
-  projectIds: string[],
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  await Promise.all(
-    projectIds.map(async (projectId) => {
-      const handle = client.workflow.getHandle(projectWorkflowId(projectId));
-      while (Date.now() < deadline) {
-        const description = await handle.describe();
-        const { pendingWorkflowTask, pendingActivities } = description.raw;
-        const activityStarted = (pendingActivities ?? []).some(
-          (activity) =>
-            activity.state ===
-            temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
-        );
-        if (description.status.name !== 'RUNNING') return;
-        if (!pendingWorkflowTask && !activityStarted) return;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }),
-  );
-}
-
-/**
- * The fault is repaired: every project answers again, none waits for a task of the dead
- * worker, and the worker has caught up.
- */
+/** The fault is repaired: every project answers again and the worker has caught up. */
 export async function caughtUp(
   client: Client,
   taskQueue: string,
   projectIds: string[],
 ): Promise<void> {
   await everyProjectAnswers(client, projectIds);
-  await nothingOutstanding(client, projectIds);
   await backlogDrained(client, taskQueue);
 }
 
