@@ -48,6 +48,10 @@ describe('notifications: outbox, in-app list and SMTP delivery', () => {
       NOTIFICATION_RETRY_MAX_MS: String(2 * RETRY_BASE_MS),
       NOTIFICATION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       NOTIFICATION_DISPATCH_INTERVAL_MS: '100',
+      // The database is shared: earlier suites leave emails pending (their SMTP servers are gone),
+      // and a pass takes the oldest due first. With the default batch of 50 a pass could end before
+      // it reached this suite's emails, so each pass here takes as many as the config allows.
+      NOTIFICATION_DISPATCH_BATCH: '1000',
     });
     outbox = ctx.worker.app.get(NotificationOutboxActivities);
     dispatcher = ctx.worker.app.get(NotificationDispatcher);
