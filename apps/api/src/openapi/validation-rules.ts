@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { METADATA_KEY_PATTERN } from '../codec/codec.dto';
 
 type Json = Record<string, unknown>;
 
@@ -207,6 +208,7 @@ export function describeValidationRules(
     if (name === 'CodecPayloadDto' && base64Values) {
       base64Values.contentEncoding = 'base64';
       base64Values.pattern = BASE64_PATTERN;
+      properties.metadata.propertyNames = { pattern: METADATA_KEY_PATTERN };
     }
     for (const property of Object.values(properties)) {
       // JSON Schema's name for base64 text, which generators and validators know.

@@ -1,4 +1,5 @@
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 
 export class CreateApiTokenDto {
   /** What the token is for, e.g. "nightly metrics export". */
@@ -10,7 +11,7 @@ export class CreateApiTokenDto {
   /** Defaults to API_TOKEN_DEFAULT_TTL_DAYS; at most API_TOKEN_MAX_TTL_DAYS. */
   // Absent is the default; null is no number (IsOptional let it through, the full fuzz run
   // found it).
-  @ValidateIf((_dto: object, value: unknown) => value !== undefined)
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(3_650)

@@ -3,13 +3,13 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { ACTOR_ROLES, type ActorRole } from '@app/domain';
 import {
   DISPLAY_NAME_MAX_LENGTH,
@@ -33,7 +33,7 @@ export class CreateUserDto {
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName!: string;
 
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
@@ -42,7 +42,7 @@ export class CreateUserDto {
   role!: ActorRole;
 
   /** Required for mentors, refused for every other role. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   mentorId?: string;
 
@@ -51,11 +51,11 @@ export class CreateUserDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGES)
   language?: (typeof LANGUAGES)[number];
 
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   emailNotifications?: boolean;
 }

@@ -3,13 +3,13 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { ACTOR_ROLES, type ActorRole } from '@app/domain';
 import {
   DISPLAY_NAME_MAX_LENGTH,
@@ -20,7 +20,7 @@ import { LANGUAGES } from './create-user.dto';
 
 /** Only the fields given change; `email: null` clears the address. */
 export class UpdateUserDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
@@ -31,31 +31,31 @@ export class UpdateUserDto {
   @MaxLength(254)
   email?: string | null;
 
-  @IsOptional()
+  @Optional()
   @IsIn(ACTOR_ROLES)
   role?: ActorRole;
 
   /** Needed when the role becomes mentor; dropped when it stops being mentor. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   mentorId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   /** A new password ends the user's open sessions. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGES)
   language?: (typeof LANGUAGES)[number];
 
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   emailNotifications?: boolean;
 }

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { LIMITS } from '@app/domain';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -32,7 +33,7 @@ export const IsMentorId = (): PropertyDecorator =>
   );
 
 export abstract class CommentedDecisionDto extends DecisionBodyDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMITS.text.comment)
   comment?: string;

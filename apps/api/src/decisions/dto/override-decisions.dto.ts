@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { DECISION_TYPES, LIMITS } from '@app/domain';
 import type { DecisionType } from '@app/domain';
 import { ReasonedDecisionDto, IsMentorId } from './decision-base.dto';
@@ -14,13 +15,13 @@ export class ReplaceMentorDto extends ReasonedDecisionDto {
 
 /** Give exactly one of the two: working days in production, seconds for tests. */
 export class DurationDto {
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(LIMITS.extension.maxWorkingDays)
   workingDays?: number;
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(LIMITS.extension.maxSeconds)

@@ -5,27 +5,19 @@ import {
   IsBoolean,
   IsEmail,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   Matches,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { LIMITS } from '@app/domain';
 import { PageQuery, queryBoolean } from '../../common/dto/page.query';
 
 /** The most projects one mentor may take; a real mentor takes a handful. */
 export const MENTOR_CAPACITY_MAX = 1000;
-
-/**
- * Optional, but not null: `@IsOptional()` also skips null, which then reached the service
- * (a null declaredConflicts answered 500; the full fuzz run found it). Absent is "unchanged".
- */
-const Optional = (): PropertyDecorator =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -83,7 +75,7 @@ export class UpdateMentorDto extends MentorSelfProfileDto {
   @Max(MENTOR_CAPACITY_MAX)
   capacity?: number;
 
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
@@ -108,14 +100,14 @@ export class CreateMentorDto extends MentorSelfProfileDto {
   @Max(MENTOR_CAPACITY_MAX)
   capacity!: number;
 
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 }
 
 export class ListMentorsQuery extends PageQuery {
-  @IsOptional()
+  @Optional()
   @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { PageQuery, queryBoolean } from '../../common/dto/page.query';
 
 export const NOTIFICATION_LANGUAGES = ['zh', 'en'] as const;
@@ -15,12 +16,12 @@ export class ListNotificationsQuery extends PageQuery {
 
 export class UpdateNotificationPreferencesDto {
   /** The language of the caller's notifications, in the app and by email. */
-  @IsOptional()
+  @Optional()
   @IsIn(NOTIFICATION_LANGUAGES)
   language?: NotificationLanguage;
 
   /** Whether notifications are also sent by email (in-app ones always are). */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   emailNotifications?: boolean;
 }

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 
 export class PracticeFundQuery {
   /** The fund's year; default: this year in Asia/Shanghai. */
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'year must be a whole year such as 2027' })
   @Min(2000)

@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../common/dto/optional';
 import { DEGREES, LIMITS, PATENT_STATUSES, TEAM_ROLES } from '@app/domain';
 import type { Application, Degree, IpAsset, PatentStatus, TeamMember, TeamRole } from '@app/domain';
 
@@ -43,7 +43,7 @@ export class TeamMemberDto implements TeamMember {
   @IsBoolean()
   partyMember!: boolean;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMITS.text.affiliation)
   affiliation?: string;
@@ -115,7 +115,7 @@ export class ApplicationDto implements Application {
   @Max(Number.MAX_SAFE_INTEGER)
   fundingRequestedFen!: number;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LIMITS.list.declaredConflicts)
   @IsString({ each: true })
@@ -123,7 +123,7 @@ export class ApplicationDto implements Application {
   declaredConflicts?: string[];
 
   /** A rejected team applying again refers to its earlier project. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   previousProjectId?: string;
 }
