@@ -8,9 +8,10 @@ import { Optional } from '../common/dto/optional';
  * A metadata key as Temporal's SDKs write them (`encoding`, `encryption-key-id`): printable
  * ASCII. A proto map key must be UTF-8, so a lone surrogate or a control character in one can
  * never come from Temporal; the spec says the same with `propertyNames` (the full fuzz run sent
- * a key holding a lone surrogate, which the spec allowed and the JSON parser refused).
+ * a key holding a lone surrogate, which the spec allowed and the JSON parser refused). Nor is
+ * `__proto__` a key: the JSON parser refuses it (prototype poisoning), so the spec says so too.
  */
-export const METADATA_KEY_PATTERN = '^[ -~]{1,256}$';
+export const METADATA_KEY_PATTERN = '^(?!__proto__$)[ -~]{1,256}$';
 const METADATA_KEY = new RegExp(METADATA_KEY_PATTERN);
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

@@ -87,9 +87,10 @@ export class PlanDocumentUploadInterceptor implements NestInterceptor {
       const code = (error as { code?: string; statusCode?: number }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
       const status = (error as { statusCode?: number }).statusCode;
-      // @fastify/busboy refuses a multipart Content-Type without its boundary with a plain
-      // Error (it was a 500; the full fuzz run found it).
-      const unreadable = (error as Error).message === 'Multipart: Boundary not found';
+      // @fastify/busboy refuses a body it cannot parse (a Content-Type without its boundary, a
+      // part without headers) with a plain Error: the client's fault, a 400 (both were 500s the
+      // fuzz runs found). Only a system error (writing the temporary file) is the server's.
+      const unreadable = !(error as { syscall?: string }).syscall;
       if (unreadable || (typeof status === 'number' && status >= 400 && status < 500)) {
         throw new BadRequestException({
           message: `the multipart body could not be read: ${(error as Error).message}`,
