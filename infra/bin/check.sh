@@ -9,6 +9,9 @@ started=$(date +%s)
 export INCUBATION_TEST_LOG_DIR="$PWD/.data/test-logs/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$INCUBATION_TEST_LOG_DIR"
 exec > >(tee "$INCUBATION_TEST_LOG_DIR/npm-test.log") 2>&1
+# Each test runner writes its counts here; the closing line adds them up.
+export INCUBATION_TEST_RESULTS="$INCUBATION_TEST_LOG_DIR/results"
+source infra/bin/jest-results.sh
 bash infra/bin/ensure-deps.sh
 bash infra/bin/ensure-report-tools.sh
 npm run --silent build
@@ -17,11 +20,14 @@ bash infra/bin/ensure-temporal-server.sh
 npm run --silent lint
 npm run --silent format:check
 npm run --silent typecheck
-npx jest --ci --selectProjects unit
-npm run --silent test:web
+results_args unit
+npx jest --ci --selectProjects unit "${RESULTS_ARGS[@]}"
+npm run --silent test:web -- --reporter=default --reporter=json \
+  "--outputFile.json=$INCUBATION_TEST_RESULTS/web.json"
 # The console's browser suite (an integration suite) drives Debian's chromium.
 bash infra/bin/ensure-browser.sh
-npx jest --ci --selectProjects integration
+results_args integration
+npx jest --ci --selectProjects integration "${RESULTS_ARGS[@]}"
 bash infra/bin/integration-real-server.sh
 # The reliability suite at its small size (crashes, restarts, outages, duplicates; issue 20).
 RELIABILITY_SKIP_BUILD=1 bash infra/bin/reliability.sh --runTestsByPath test/reliability/reliability.rel-spec.ts
@@ -29,3 +35,4 @@ RELIABILITY_SKIP_BUILD=1 bash infra/bin/reliability.sh --runTestsByPath test/rel
 bash infra/bin/fuzz-api.sh
 bash infra/bin/scan-logs.sh "$INCUBATION_TEST_LOG_DIR"
 echo "all checks passed in $(( $(date +%s) - started )) s"
+node dist/infra/dev/test-totals.js "$INCUBATION_TEST_RESULTS"

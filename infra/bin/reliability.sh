@@ -10,4 +10,6 @@ if [ "${RELIABILITY_SKIP_BUILD:-}" != "1" ]; then
   npm run --silent build
   node dist/infra/dev/ensure-temporal.js
 fi
-npx jest --ci --selectProjects reliability --runInBand "$@"
+source infra/bin/jest-results.sh
+results_args reliability
+npx jest --ci --selectProjects reliability --runInBand "${RESULTS_ARGS[@]}" "$@"
