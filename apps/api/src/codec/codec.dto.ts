@@ -13,7 +13,9 @@ import { Optional } from '../common/dto/optional';
  */
 export const METADATA_KEY_PATTERN = '^(?!__proto__$)[ -~]{1,256}$';
 const METADATA_KEY = new RegExp(METADATA_KEY_PATTERN);
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Standard base64 with its padding, as Temporal's JSON form writes bytes; the spec says the same. */
+export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+const BASE64 = new RegExp(BASE64_PATTERN);
 
 const isMetadata = (value: unknown): boolean =>
   typeof value === 'object' &&

@@ -1,29 +1,35 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { METADATA_KEY_PATTERN } from '../codec/codec.dto';
+import { BASE64_PATTERN, METADATA_KEY_PATTERN } from '../codec/codec.dto';
 
 type Json = Record<string, unknown>;
 
 /** A DTO class (class-validator keys its metadata by the constructor). */
 export type DtoClass = abstract new (...args: never[]) => unknown;
 
+// class-validator's storage keeps these two members out of its public types.
+const storage = getMetadataStorage() as unknown as {
+  validationMetadatas: Map<DtoClass, ValidationMetadata[]>;
+  getTargetValidationMetadatas(
+    target: DtoClass,
+    schema: string,
+    always: boolean,
+    strictGroups: boolean,
+  ): ValidationMetadata[];
+};
+
+/** A DTO class's validation rules with those it inherits (a decision's decisionId is its base's). */
+export function rulesOf(target: DtoClass): ValidationMetadata[] {
+  return storage.getTargetValidationMetadatas(target, '', false, false);
+}
+
 /** Validation metadata of the DTO classes, by class name (= schema name), inherited rules too. */
 function rulesByClass(classes: DtoClass[]): Map<string, Map<string, ValidationMetadata[]>> {
-  const storage = getMetadataStorage() as unknown as {
-    validationMetadatas: Map<DtoClass, ValidationMetadata[]>;
-    getTargetValidationMetadatas(
-      target: DtoClass,
-      schema: string,
-      always: boolean,
-      strictGroups: boolean,
-    ): ValidationMetadata[];
-  };
   const byClass = new Map<string, Map<string, ValidationMetadata[]>>();
   for (const target of new Set([...storage.validationMetadatas.keys(), ...classes])) {
     const byProperty = new Map<string, ValidationMetadata[]>();
-    // With the rules a class inherits (a decision DTO's decisionId comes from its base).
-    for (const rule of storage.getTargetValidationMetadatas(target, '', false, false)) {
+    for (const rule of rulesOf(target)) {
       byProperty.set(rule.propertyName, [...(byProperty.get(rule.propertyName) ?? []), rule]);
     }
     byClass.set(target.name, byProperty);
@@ -137,8 +143,6 @@ const APPLICATION_EXAMPLE = {
 };
 
 const SCHEMA_EXAMPLES: Record<string, unknown> = { ApplicationDto: APPLICATION_EXAMPLE };
-
-const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
 
 /** The upload's part: the media types it is recognised as (by content), and an example. */
 function describeUpload(document: OpenAPIObject): void {

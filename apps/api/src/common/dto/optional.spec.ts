@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { getMetadataStorage, validate } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { validate } from 'class-validator';
+import { rulesOf } from '../../openapi/validation-rules';
 
 type DtoClass = new () => object;
 type Schema = { properties?: Record<string, { type?: string | string[] }> };
@@ -30,15 +30,6 @@ const schemas = (
   }
 ).components.schemas;
 
-const storage = getMetadataStorage() as unknown as {
-  getTargetValidationMetadatas(
-    target: DtoClass,
-    schema: string,
-    always: boolean,
-    strictGroups: boolean,
-  ): ValidationMetadata[];
-};
-
 /**
  * Each optional field of a request body (query classes cannot receive null), with the fields a
  * class inherits (a decision's comment comes from its base class).
@@ -46,7 +37,7 @@ const storage = getMetadataStorage() as unknown as {
 const optionalBodyFields = classes
   .filter((target) => schemas[target.name] && !target.name.endsWith('Query'))
   .flatMap((target) => {
-    const rules = storage.getTargetValidationMetadatas(target, '', false, false);
+    const rules = rulesOf(target);
     const optional = rules.filter((rule) => rule.type === 'conditionalValidation');
     return [...new Set(optional.map((rule) => rule.propertyName))].map((field) => ({
       dto: target,
