@@ -464,14 +464,25 @@ export class AppConfig {
   ACTIVITY_ATTENTION_AFTER_ATTEMPTS = 5;
 
   /**
-   * Activities one worker runs at once. Most hold a database connection, so it stays below
-   * `DATABASE_POOL_SIZE` (checked at boot), leaving room for the worker's background loops.
+   * Activities one worker runs at once. Most hold a database connection, so with the local
+   * activities they stay below `DATABASE_POOL_SIZE` (checked at boot), leaving room for the
+   * worker's background loops.
    */
   @IsInt()
   @Min(1)
   @Max(1_000)
   @Transform(toInt)
-  WORKER_MAX_CONCURRENT_ACTIVITIES = 8;
+  WORKER_MAX_CONCURRENT_ACTIVITIES = 6;
+
+  /**
+   * Local activities (a decision's recording, run inside its Update's workflow task) one worker
+   * runs at once; each holds a database connection, counted with the activities against the pool.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  @Transform(toInt)
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES = 2;
 
   /** Longest wait for a pooled database connection. */
   @IsInt()
@@ -607,15 +618,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export const ACTIVITY_START_TO_CLOSE_MS = 30_000;
 
 /**
- * The pool and the worker's concurrency are sized together: every running activity may hold a
- * connection, and the background loops need two more. Each database wait is bounded below the
+ * The pool and the worker's concurrency are sized together: every running activity (local or
+ * not) may hold a connection, and the background loops need two more. Each database wait is bounded below the
  * activity's own limit, so a timed-out attempt cannot keep the audit chain's lock.
  */
 function workerSizingProblems(config: AppConfig): string[] {
   const problems: string[] = [];
-  if (config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2 > config.DATABASE_POOL_SIZE) {
+  const {
+    WORKER_MAX_CONCURRENT_ACTIVITIES: activities,
+    WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: local,
+  } = config;
+  if (activities + local + 2 > config.DATABASE_POOL_SIZE) {
     problems.push(
-      `WORKER_MAX_CONCURRENT_ACTIVITIES=${JSON.stringify(String(config.WORKER_MAX_CONCURRENT_ACTIVITIES))}: must leave two of DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}) free`,
+      `WORKER_MAX_CONCURRENT_ACTIVITIES=${JSON.stringify(String(activities))} and WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES=${JSON.stringify(String(local))}: together must leave two of DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}) free`,
     );
   }
   for (const key of [

@@ -14,4 +14,9 @@ export const PATCHES = {
    * recorded, and a conflict found then is recorded as the project's exclusion.
    */
   recheckMentorOnAssignment: 'recheck-mentor-on-assignment-and-acceptance',
+  /**
+   * A decision's read model and audit entry are written by a local activity in the Update's
+   * own workflow task (falling back to the ordinary activity when it keeps failing).
+   */
+  recordDecisionsAsLocalActivity: 'record-decisions-as-local-activity',
 } as const;

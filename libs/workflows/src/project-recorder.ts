@@ -1,5 +1,8 @@
 import {
+  ActivityFailure,
   currentUpdateInfo,
+  isCancellation,
+  patched,
   setCurrentDetails,
   upsertSearchAttributes,
   WorkflowInfo,
@@ -14,7 +17,13 @@ import {
   ProjectState,
   Refusal,
 } from '@app/domain';
-import type { AuditEntryInput, ProjectSnapshot } from './activities.types';
+import type {
+  AuditEntryInput,
+  ProjectSnapshot,
+  RecordedTransition,
+  TransitionRecord,
+} from './activities.types';
+import { PATCHES } from './matching-and-deadline.patches';
 import {
   CollegeKey,
   IncubationStageKey,
@@ -22,11 +31,28 @@ import {
   NeedsAttentionKey,
 } from './search-attributes';
 import { projectSnapshotOf } from './project-snapshot';
-import { activities } from './workflow-activities';
+import { activities, localRecording } from './workflow-activities';
+
+type Recording = (transition: TransitionRecord) => Promise<RecordedTransition>;
+
+/**
+ * A decision's recording inside the Update's workflow task; if the local attempts keep failing
+ * (the database is down), the ordinary activity takes over and retries until it is back.
+ * recordTransition is idempotent, so an attempt that committed before failing is found again.
+ */
+async function recordInWorkflowTask(transition: TransitionRecord): Promise<RecordedTransition> {
+  try {
+    return await localRecording.recordTransition(transition);
+  } catch (error) {
+    if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
+    return activities.recordTransition(transition);
+  }
+}
 
 /**
  * Leaves the records of each transition: the search attributes and Web UI summary at once,
- * then the read model and the audit entry through one activity. Transitions are recorded one
+ * then the read model and the audit entry through one activity (for a decision, a local
+ * activity in the Update's own workflow task, so its answer needs no further workflow task). Transitions are recorded one
  * after another, in the order they happened, so the chain and the read model see a project's
  * versions in order.
  */
@@ -47,7 +73,11 @@ export class ProjectRecorder {
     decision: Decision,
     result: DecisionResult | { refused: Refusal },
   ): Promise<unknown> {
-    return this.record({
+    // Projects that recorded decisions through the ordinary activity replay that path.
+    const recording = patched(PATCHES.recordDecisionsAsLocalActivity)
+      ? recordInWorkflowTask
+      : activities.recordTransition;
+    return this.record(recording, {
       // The Temporal reference of a decision is its update id.
       eventRef: currentUpdateInfo()?.id ?? decisionId,
       kind: 'decision',
@@ -68,7 +98,7 @@ export class ProjectRecorder {
     payload: Record<string, unknown>,
     actor: Actor | null = null,
   ): Promise<unknown> {
-    return this.record({
+    return this.record(activities.recordTransition, {
       eventRef,
       kind: 'system',
       eventType,
@@ -112,6 +142,7 @@ export class ProjectRecorder {
   }
 
   private record(
+    recording: Recording,
     audit: Omit<AuditEntryInput, 'projectId' | 'workflowId' | 'runId'>,
   ): Promise<unknown> {
     this.mirror();
@@ -124,7 +155,7 @@ export class ProjectRecorder {
         runId: this.info.runId,
       },
     };
-    this.recording = this.recording.then(() => activities.recordTransition(transition));
+    this.recording = this.recording.then(() => recording(transition));
     return this.recording;
   }
 

@@ -19,7 +19,8 @@ export function activityFailingReason(activityType: string): string {
  * Failures are seen: an activity that failed `ACTIVITY_ATTENTION_AFTER_ATTEMPTS` times flags its
  * project (`needsAttention`, the reason naming the activity), tells staff and the escalation
  * contact, and is audited once with the error; it keeps retrying. Its first success afterwards
- * clears the flag (audited once too). All of it runs outside the failing activity's transaction,
+ * clears the flag (audited once too). A local activity's attempts are not counted: they are
+ * bounded, and when they fail the ordinary activity takes over, whose attempts are. All of it runs outside the failing activity's transaction,
  * and a failure here never hides the activity's own error.
  */
 @Injectable()
@@ -34,7 +35,7 @@ export class ActivityAttention {
   ) {}
 
   async failed(info: Info, error: unknown): Promise<void> {
-    if (info.attempt < this.config.ACTIVITY_ATTENTION_AFTER_ATTEMPTS) return;
+    if (info.isLocal || info.attempt < this.config.ACTIVITY_ATTENTION_AFTER_ATTEMPTS) return;
     const execution = info.workflowExecution;
     const projectId = projectIdOf(info);
     if (!projectId || !execution) return;
@@ -70,7 +71,7 @@ export class ActivityAttention {
   }
 
   async succeeded(info: Info): Promise<void> {
-    if (info.attempt <= this.config.ACTIVITY_ATTENTION_AFTER_ATTEMPTS) return;
+    if (info.isLocal || info.attempt <= this.config.ACTIVITY_ATTENTION_AFTER_ATTEMPTS) return;
     const projectId = projectIdOf(info);
     if (!projectId) return;
     const reason = activityFailingReason(info.activityType);

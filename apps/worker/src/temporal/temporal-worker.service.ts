@@ -34,6 +34,8 @@ export class TemporalWorkerService {
       // Sized with the database pool (see AppConfig): the SDK's default of 100 activities
       // against 10 connections left attempts queuing for a connection until they timed out.
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      // A decision's recording, run inside its workflow task; its connections are counted too.
+      maxConcurrentLocalActivityExecutions: this.config.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
       dataConverter: temporalDataConverter(this.config),
     });
   }
