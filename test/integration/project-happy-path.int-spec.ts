@@ -57,6 +57,9 @@ describe('project workflow: the happy path from application to INCUBATED', () =>
 
     const final = await handle.result();
     await recordHistoryFixture(handle, 'happy-path');
+    // The same path with every decision recorded inside its Update (the happy-path fixture
+    // predates that and replays the activity path).
+    await recordHistoryFixture(handle, 'happy-path-decisions-recorded-in-workflow-task');
     expect(final.state.stage).toBe('INCUBATED');
     expect(final.state.status).toBe('CLOSED');
     expect(final.state.company?.uscc).toBe(d.company().uscc);

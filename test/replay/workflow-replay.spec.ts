@@ -1,5 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { warmReplayer } from '../../apps/api/src/project-history/workflow-replay';
+import { PATCHES } from '../../libs/workflows/src/matching-and-deadline.patches';
+import { scheduledActivities, localActivityMarkers, patchesOf } from '../support/history-events';
 import { loadHistoryFixtures } from '../support/history-fixtures';
 import { replayBundlesBeforeAll } from '../support/replay-bundles';
 
@@ -13,6 +15,30 @@ const bundles = replayBundlesBeforeAll();
 describe('replay of recorded project histories', () => {
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has histories of both ways a decision is recorded, so both replay', () => {
+    const byPath = (recordedLocally: boolean) =>
+      fixtures
+        .filter(
+          ({ history }) =>
+            patchesOf(history).has(PATCHES.recordDecisionsAsLocalActivity) === recordedLocally,
+        )
+        .map(({ name }) => name);
+    // Recorded by test/integration/decision-recording.int-spec.ts (and the happy path).
+    expect(byPath(true)).toEqual(
+      expect.arrayContaining([
+        'decisions-recorded-in-workflow-task',
+        'decision-recorded-by-activity-after-local-attempts',
+      ]),
+    );
+    expect(byPath(false)).toContain('happy-path');
+    const fallback = fixtures.find(
+      ({ name }) => name === 'decision-recorded-by-activity-after-local-attempts',
+    )!;
+    const events = fallback.history.events ?? [];
+    expect(localActivityMarkers(events).length).toBeGreaterThan(0);
+    expect(scheduledActivities(events)).toContain('recordTransition');
   });
 
   it.each(fixtures.map((fixture) => [fixture.name, fixture]))(

@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   currentUpdateInfo,
   isCancellation,
   patched,
@@ -44,7 +43,8 @@ async function recordInWorkflowTask(transition: TransitionRecord): Promise<Recor
   try {
     return await localRecording.recordTransition(transition);
   } catch (error) {
-    if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
+    // A local activity that used its attempts fails with its last error (not an ActivityFailure).
+    if (isCancellation(error)) throw error;
     return activities.recordTransition(transition);
   }
 }
