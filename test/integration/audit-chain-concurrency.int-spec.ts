@@ -141,7 +141,11 @@ describe('audit chain under concurrency and activity retries', () => {
       const projectId = await worker.runUntil(advance(ctx, taskQueue));
       const { audit } = await recordsOf(ctx.db, projectId);
       const keys = [...attempts.keys()];
-      expect(keys.length).toBeGreaterThanOrEqual(5);
+      // Always its submission and its three decisions. A due date set in between is recorded
+      // only if the main loop runs before the next decision arrives: a decision's recording is a
+      // local activity, whose retry keeps its workflow task open, so nothing else of the
+      // workflow runs while it waits to retry (an activity task let the loop run meanwhile).
+      expect(keys.length).toBeGreaterThanOrEqual(4);
       for (const key of keys) expect(attempts.get(key)).toBeGreaterThanOrEqual(2);
       expect(audit).toHaveLength(keys.length);
       expect(audit.filter((row) => row.decision_id).map((row) => row.event_type)).toEqual([
