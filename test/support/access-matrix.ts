@@ -127,6 +127,7 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /projects': { ...only('staff', 'admin'), body: () => ({}) },
   'GET /projects': anyoneSignedIn,
   'GET /projects/stage-counts': anyoneSignedIn,
+  'GET /projects/board': anyoneSignedIn,
   'GET /projects/:projectId': projectRead,
   'POST /projects/:projectId/screening': staffDecision,
   'POST /projects/:projectId/resubmission': staffDecision,

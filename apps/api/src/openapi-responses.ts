@@ -825,6 +825,17 @@ export const HANDLER_RESPONSES = {
       "admin"
     ]
   },
+  "ProjectBoardController.board": {
+    "csv": false,
+    "file": false,
+    "rawObject": false,
+    "json": {
+      "schema": "ProjectBoard",
+      "list": false
+    },
+    "public": false,
+    "roles": []
+  },
   "ProjectHistoryController.history": {
     "csv": false,
     "file": false,
@@ -2538,6 +2549,154 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "projects"
     ]
   },
+  "ProjectBoard": {
+    "type": "object",
+    "properties": {
+      "columns": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProjectBoardColumn"
+        }
+      },
+      "counts": {
+        "$ref": "#/components/schemas/ProjectStageCounts"
+      }
+    },
+    "required": [
+      "columns",
+      "counts"
+    ]
+  },
+  "ProjectBoardColumn": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProjectListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "stage": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "stage"
+    ]
+  },
+  "ProjectListItem": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "college": {
+        "type": "string"
+      },
+      "stage": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string"
+      },
+      "mentorId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "needsAttention": {
+        "type": "boolean"
+      },
+      "attentionReasons": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "nextDueAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "revisionRounds": {
+        "type": "number"
+      },
+      "version": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "closedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "projectId",
+      "title",
+      "college",
+      "stage",
+      "status",
+      "mentorId",
+      "needsAttention",
+      "attentionReasons",
+      "nextDueAt",
+      "revisionRounds",
+      "version",
+      "createdAt",
+      "updatedAt",
+      "closedAt"
+    ]
+  },
+  "ProjectStageCounts": {
+    "type": "object",
+    "properties": {
+      "stages": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "stage": {
+              "type": "string"
+            },
+            "projects": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "stage",
+            "projects"
+          ]
+        }
+      },
+      "total": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "stages",
+      "total"
+    ]
+  },
   "ProjectDetail": {
     "anyOf": [
       {
@@ -3921,81 +4080,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "nextCursor"
     ]
   },
-  "ProjectListItem": {
-    "type": "object",
-    "properties": {
-      "projectId": {
-        "type": "string"
-      },
-      "title": {
-        "type": "string"
-      },
-      "college": {
-        "type": "string"
-      },
-      "stage": {
-        "type": "string"
-      },
-      "status": {
-        "type": "string"
-      },
-      "mentorId": {
-        "type": [
-          "string",
-          "null"
-        ]
-      },
-      "needsAttention": {
-        "type": "boolean"
-      },
-      "attentionReasons": {
-        "type": "array",
-        "items": {
-          "type": "string"
-        }
-      },
-      "nextDueAt": {
-        "type": [
-          "string",
-          "null"
-        ]
-      },
-      "revisionRounds": {
-        "type": "number"
-      },
-      "version": {
-        "type": "number"
-      },
-      "createdAt": {
-        "type": "string"
-      },
-      "updatedAt": {
-        "type": "string"
-      },
-      "closedAt": {
-        "type": [
-          "string",
-          "null"
-        ]
-      }
-    },
-    "required": [
-      "projectId",
-      "title",
-      "college",
-      "stage",
-      "status",
-      "mentorId",
-      "needsAttention",
-      "attentionReasons",
-      "nextDueAt",
-      "revisionRounds",
-      "version",
-      "createdAt",
-      "updatedAt",
-      "closedAt"
-    ]
-  },
   "ProjectReplayCheck": {
     "type": "object",
     "properties": {
@@ -4058,36 +4142,6 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "runId",
       "consistent",
       "divergence"
-    ]
-  },
-  "ProjectStageCounts": {
-    "type": "object",
-    "properties": {
-      "stages": {
-        "type": "array",
-        "items": {
-          "type": "object",
-          "properties": {
-            "stage": {
-              "type": "string"
-            },
-            "projects": {
-              "type": "number"
-            }
-          },
-          "required": [
-            "stage",
-            "projects"
-          ]
-        }
-      },
-      "total": {
-        "type": "number"
-      }
-    },
-    "required": [
-      "stages",
-      "total"
     ]
   },
   "ProjectTimeline": {

@@ -1,6 +1,8 @@
-// antd's styles as one static file, so no page generates them at run time (zeroRuntime).
-import 'antd/dist/antd.css';
-import { startEarlyRequests } from './app/early-requests';
+// antd's styles as static files, so no page generates them at run time (zeroRuntime): the
+// first screens' part here; the whole file after the board, or before any other page.
+import 'virtual:antd-first-screen.css';
+import { BOARD_PATH, startEarlyRequests } from './app/early-requests';
+import { loadFullStylesheet } from './app/full-stylesheet';
 
 /**
  * The page parsed and its stylesheets loaded. This entry runs as an async module
@@ -31,4 +33,6 @@ async function pageReady(): Promise<unknown> {
 // The entry stays small: it sends the board's requests, then loads the app (React, antd,
 // i18next), whose code would otherwise have to arrive and run before anything is asked for.
 startEarlyRequests(window.location.pathname);
-void Promise.all([import('./boot'), pageReady()]).then(([boot]) => boot.start());
+// The board loads antd's whole stylesheet itself once its columns are drawn (BoardPage.tsx).
+const styled = BOARD_PATH.test(window.location.pathname) ? pageReady() : loadFullStylesheet();
+void Promise.all([import('./boot'), pageReady(), styled]).then(([boot]) => boot.start());

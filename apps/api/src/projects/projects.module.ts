@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MentorPrivacy } from './mentor-privacy';
 import { ProjectAccessService } from './project-access.service';
+import { ProjectBoardController } from './project-board.controller';
+import { ProjectBoardService } from './project-board.service';
 import { ProjectDetailService } from './project-detail.service';
 import { ProjectListService } from './project-list.service';
 import { ProjectStageCountsController } from './project-stage-counts.controller';
@@ -10,10 +12,12 @@ import { ProjectsController } from './projects.controller';
 import { SubmissionCheckpoints } from './submission-checkpoints';
 
 @Module({
-  // Counts first, so its static path is matched before :projectId whatever the router.
-  controllers: [ProjectStageCountsController, ProjectsController],
+  // Counts and board first, so their static paths are matched before :projectId whatever the
+  // router.
+  controllers: [ProjectStageCountsController, ProjectBoardController, ProjectsController],
   providers: [
     ProjectAccessService,
+    ProjectBoardService,
     ProjectDetailService,
     ProjectListService,
     ProjectStageCountsService,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { AppShell } from './AppShell';
+import { withFullStylesheet } from './full-stylesheet';
 import { PageLoading } from './PageLoading';
 import { RequireSignIn } from './RequireSignIn';
 import { SignInPage } from './SignInPage';
@@ -14,20 +15,23 @@ import { HomeRedirect } from './HomeRedirect';
 import { loadBoardPage, prefetchRoute } from './route-prefetch';
 import { theme } from './theme';
 
-// Each route's code loads with the route, so sign-in and the board stay small.
+// Each route's code loads with the route, so sign-in and the board stay small; the routes past
+// the first screens also wait for antd's whole stylesheet (the entry ships only their part).
 const BoardPage = lazy(loadBoardPage);
-const ProjectPage = lazy(() => import('../projects/ProjectPage'));
-const NewApplicationPage = lazy(() => import('../projects/NewApplicationPage'));
-const InboxPage = lazy(() => import('../inbox/InboxPage'));
-const NotificationsPage = lazy(() => import('../inbox/NotificationsPage'));
-const TimelinePage = lazy(() => import('../audit/TimelinePage'));
-const AuditPage = lazy(() => import('../audit/AuditPage'));
-const UsersPage = lazy(() => import('../admin/UsersPage'));
-const MentorProfilePage = lazy(() => import('../mentors/MentorProfilePage'));
-const MentorsPage = lazy(() => import('../mentors/MentorsPage'));
-const CalendarOverridesPage = lazy(() => import('../calendar/CalendarOverridesPage'));
+const ProjectPage = lazy(() => withFullStylesheet(import('../projects/ProjectPage')));
+const NewApplicationPage = lazy(() => withFullStylesheet(import('../projects/NewApplicationPage')));
+const InboxPage = lazy(() => withFullStylesheet(import('../inbox/InboxPage')));
+const NotificationsPage = lazy(() => withFullStylesheet(import('../inbox/NotificationsPage')));
+const TimelinePage = lazy(() => withFullStylesheet(import('../audit/TimelinePage')));
+const AuditPage = lazy(() => withFullStylesheet(import('../audit/AuditPage')));
+const UsersPage = lazy(() => withFullStylesheet(import('../admin/UsersPage')));
+const MentorProfilePage = lazy(() => withFullStylesheet(import('../mentors/MentorProfilePage')));
+const MentorsPage = lazy(() => withFullStylesheet(import('../mentors/MentorsPage')));
+const CalendarOverridesPage = lazy(() =>
+  withFullStylesheet(import('../calendar/CalendarOverridesPage')),
+);
 // ECharts comes with this route alone.
-const DashboardPage = lazy(() => import('../portfolio/DashboardPage'));
+const DashboardPage = lazy(() => withFullStylesheet(import('../portfolio/DashboardPage')));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,10 +1,10 @@
 import { OPEN_STAGES, type Stage } from '@app/domain';
 import {
-  boardColumnQuery,
-  boardCountsQuery,
-  fetchProjectPage,
-  fetchStageCounts,
+  boardScreenQuery,
+  columnPage,
+  fetchBoard,
   type ProjectPage,
+  type StageCounts,
 } from '../projects/board-requests';
 import { formatDateTime } from '../i18n/format';
 import { fetchMe } from './me-request';
@@ -19,7 +19,7 @@ export const loadBoardPage = () => import('../projects/BoardPage');
 export interface EarlyBoardRequests {
   me: ReturnType<typeof fetchMe>;
   firstPages: Map<Stage, Promise<ProjectPage>>;
-  counts: ReturnType<typeof fetchStageCounts>;
+  counts: Promise<StageCounts>;
 }
 
 let early: EarlyBoardRequests | undefined;
@@ -32,23 +32,23 @@ function kept<T>(promise: Promise<T>): Promise<T> {
 
 /**
  * Run by the page's entry, before React, antd and i18next have even downloaded: on a direct
- * visit to the board, the caller, every column's first page, the counts and the board's code are
- * asked for at once (the profile had them wait ~1 s for the app's ~800 KB of script to arrive
- * and run, bench/README.md C2). The API still decides: without a session these are 401s.
+ * visit to the board, the caller, the board's first screen (every column's first page and the
+ * counts, one request) and the board's code are asked for at once (the profile had them wait
+ * ~1 s for the app's ~800 KB of script to arrive and run, bench/README.md C2). The API still
+ * decides: without a session these are 401s.
  */
 export function startEarlyRequests(pathname: string): void {
   if (!BOARD_PATH.test(pathname)) return;
-  // The data first: Chromium opens six connections to a host, and the board's code (five
-  // requests) would otherwise take them ahead of the caller and the first pages.
+  // The data first: Chromium opens six connections to a host, and the board's code would
+  // otherwise take them ahead of the caller and the first screen.
+  const me = kept(fetchMe());
+  const board = kept(fetchBoard(boardScreenQuery({})));
   early = {
-    me: kept(fetchMe()),
+    me,
     firstPages: new Map(
-      OPEN_STAGES.map((stage) => [
-        stage,
-        kept(fetchProjectPage(boardColumnQuery(stage, {}), undefined)),
-      ]),
+      OPEN_STAGES.map((stage) => [stage, kept(board.then((answer) => columnPage(answer, stage)))]),
     ),
-    counts: kept(fetchStageCounts(boardCountsQuery({}))),
+    counts: kept(board.then((answer) => answer.counts)),
   };
   void loadBoardPage();
   // The first date formatter costs ~60 ms (ICU loads the locale's and the time zone's data):

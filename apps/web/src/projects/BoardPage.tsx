@@ -11,9 +11,10 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { prefetchFullStylesheet } from '../app/full-stylesheet';
 import { Panel } from '../app/Panel';
 import { canActAsStaff, useMe } from '../app/session';
 import { BoardProjectList } from './BoardProjectList';
@@ -37,6 +38,13 @@ export default function BoardPage() {
   const counts = useStageCounts(boardCountsQuery(filters));
   const totalOf = (stage: Stage): number | undefined =>
     counts.data?.stages.find((row) => row.stage === stage)?.projects;
+  // The board's first screen came in one answer with its columns: once it is drawn, the rest of
+  // antd's stylesheet (which the board does not use) downloads while the browser is idle, for
+  // the next page to apply.
+  const drawn = counts.isFetched;
+  useEffect(() => {
+    if (drawn) return whenIdle(prefetchFullStylesheet);
+  }, [drawn]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -178,4 +186,14 @@ function StageColumn({
       )}
     </Panel>
   );
+}
+
+/** Runs `work` once the browser is idle (soon, where it cannot tell); returns the cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(work, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(work, 200);
+  return () => window.clearTimeout(id);
 }
