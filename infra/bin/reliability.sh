@@ -10,6 +10,8 @@ if [ "${RELIABILITY_SKIP_BUILD:-}" != "1" ]; then
   npm run --silent build
   node dist/infra/dev/ensure-temporal.js
 fi
+# The fuzz-under-faults scenario runs schemathesis.
+infra/bin/ensure-schemathesis.sh
 source infra/bin/jest-results.sh
 results_args reliability
 npx jest --ci --selectProjects reliability --runInBand "${RESULTS_ARGS[@]}" "$@"

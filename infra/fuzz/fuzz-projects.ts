@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { call, FuzzPeople, HttpFailure } from './fuzz-people';
+import {
+  call,
+  FuzzPeople,
+  HttpFailure,
+  IMPATIENT,
+  retryingUnavailable,
+  SetUpPatience,
+} from './fuzz-people';
 
 /** A valid USCC (its GB 32100-2015 check character holds), for the recorded company. */
 export const VALID_USCC = '91350100M000100Y43';
@@ -61,13 +68,17 @@ export async function uploadPlan(
   token: string,
   projectId: string,
   label: string,
+  patience: SetUpPatience = IMPATIENT,
 ): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([planPdf(label)], { type: 'application/pdf' }), `${label}.pdf`);
-  const response = await fetch(`${baseUrl}/projects/${projectId}/plan-documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
+  // A second upload of the same bytes is harmless: only a plan version names a document.
+  const response = await retryingUnavailable(patience, () => {
+    const form = new FormData();
+    form.append('file', new Blob([planPdf(label)], { type: 'application/pdf' }), `${label}.pdf`);
+    return fetch(`${baseUrl}/projects/${projectId}/plan-documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
   });
   const text = await response.text();
   if (response.status !== 201) {
@@ -208,6 +219,7 @@ export async function createFuzzProjects(
   mentorId: string,
   perMilestone: number,
   concurrency = 8,
+  patience: SetUpPatience = IMPATIENT,
 ): Promise<FuzzProject[]> {
   const token = (who: Who): string => people.tokens[who];
   const plan = plannedMilestones(perMilestone);
@@ -220,15 +232,27 @@ export async function createFuzzProjects(
       token('staff'),
       made,
       { 'Idempotency-Key': `fuzz-${randomUUID()}` },
+      patience,
     );
     const project: FuzzProject = { projectId, milestone, application: made, documentIds: [] };
     const decide = (who: Who, action: string, body: Record<string, unknown>) =>
-      call(baseUrl, 'POST', `/projects/${projectId}/${action}`, token(who), {
-        decisionId: randomUUID(),
-        ...body,
-      });
+      call(
+        baseUrl,
+        'POST',
+        `/projects/${projectId}/${action}`,
+        token(who),
+        { decisionId: randomUUID(), ...body },
+        {},
+        patience,
+      );
     const submitPlan = async (round: number): Promise<void> => {
-      const documentId = await uploadPlan(baseUrl, token('staff'), projectId, `plan-${n}-${round}`);
+      const documentId = await uploadPlan(
+        baseUrl,
+        token('staff'),
+        projectId,
+        `plan-${n}-${round}`,
+        patience,
+      );
       project.documentIds.push(documentId);
       await decide('staff', 'plan-versions', { documentId, summaries: PLAN_SUMMARIES });
     };
@@ -253,7 +277,13 @@ export async function createFuzzProjects(
       }
     }
     if (milestone === 'BUSINESS_PLAN') {
-      project.spareDocumentId = await uploadPlan(baseUrl, token('staff'), projectId, `spare-${n}`);
+      project.spareDocumentId = await uploadPlan(
+        baseUrl,
+        token('staff'),
+        projectId,
+        `spare-${n}`,
+        patience,
+      );
     }
     return project;
   };

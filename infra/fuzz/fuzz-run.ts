@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../dev/repo-root';
-import { call, FUZZ_ROLES, FuzzPeople, FuzzRole } from './fuzz-people';
+import { call, FUZZ_ROLES, FuzzPeople, FuzzRole, IMPATIENT, SetUpPatience } from './fuzz-people';
 import { byMilestone, createFuzzProjects } from './fuzz-projects';
 import { POSITIVE_DATA_RULES } from './positive-rules';
 import { FUZZ_CHECKS, FuzzSize, RoleResult, runSchemathesis, SIZES } from './schemathesis-run';
@@ -29,19 +29,40 @@ export interface FuzzRunOptions {
   selfCheckOnly?: boolean;
   /** Projects made at each point of the pipeline (default: 1 small, 4 full). */
   perMilestone?: number;
+  /** How long the set-up calls (people, projects, mentors) retry a 503 (default: never). */
+  setUpPatience?: SetUpPatience;
+  /**
+   * Called as the fuzzing starts (the projects are made), e.g. to inject faults meanwhile; the
+   * signal aborts once the last role is done. The run waits for it before the summary.
+   */
+  onFuzzing?: (fuzzingOver: AbortSignal) => Promise<void>;
+  /**
+   * Judges each role's interactions (its VCR cassette, then written) instead of counting
+   * schemathesis's exit code: a suite that injects faults tells failures inside its fault
+   * windows from those outside. Answers the problems found. With it, an operation that got
+   * no 2xx is reported (operationsWithout2xx), not a failure: requests inside the windows
+   * cannot get one.
+   */
+  judgeInteractions?: (results: RoleResult[]) => string[] | Promise<string[]>;
 }
 
 export interface FuzzRunResult {
   results: RoleResult[];
   /** Why the run failed (empty when it passed). */
   problems: string[];
+  /** Requests sent by all roles together. */
+  requests: number;
+  /** Operations no generated request got a 2xx for. */
+  operationsWithout2xx: string[];
 }
 
 export function printSummary(
   results: RoleResult[],
   operationIds: string[],
   strict: boolean,
-): string[] {
+  /** The interactions are judged elsewhere (runFuzz's judgeInteractions): no exit code counts. */
+  judgedElsewhere = false,
+): { problems: string[]; missing: string[] } {
   const problems: string[] = [];
   const missing: string[] = [];
   const total = new Map<string, [number, number]>();
@@ -66,17 +87,19 @@ export function printSummary(
   if (unmatched) console.log(`(requests to no declared operation: ${unmatched[0]})`);
   for (const result of results) {
     console.log(`requests as ${result.role}: ${result.requests} (exit ${result.exitCode})`);
-    if (result.exitCode !== 0) problems.push(`schemathesis as ${result.role} found failures`);
+    if (result.exitCode !== 0 && !judgedElsewhere) {
+      problems.push(`schemathesis as ${result.role} found failures`);
+    }
   }
   console.log(`requests in all: ${results.reduce((sum, r) => sum + r.requests, 0)}`);
   if (missing.length > 0) {
     const line = `no generated request got a 2xx: ${missing.join(', ')}`;
     // The small run in `npm test` is too short to reach every stage's decisions every time;
-    // the full run must.
+    // the full run must (unless faults took a share of its requests).
     if (strict) problems.push(line);
-    else console.log(`[fuzz] warning (small run): ${line}`);
+    else console.log(`[fuzz] warning (${judgedElsewhere ? 'faulted' : 'small'} run): ${line}`);
   }
-  return problems;
+  return { problems, missing };
 }
 
 /** Fails unless a route answering an undeclared status (a test build) fails the fuzz run. */
@@ -124,6 +147,8 @@ async function selfCheck(
  */
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   const { baseUrl, people, mentorId, size, runDir, seed } = options;
+  const patience = options.setUpPatience ?? IMPATIENT;
+  const judged = options.judgeInteractions !== undefined;
   mkdirSync(runDir, { recursive: true });
   log(`API at ${baseUrl}; checks: ${FUZZ_CHECKS.join(', ')}`);
   log(
@@ -131,11 +156,15 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   );
 
   const mentorRecord = (name: string, capacity: number) =>
-    call<{ mentorId: string }>(baseUrl, 'POST', '/mentors', people.tokens.staff, {
-      name,
-      organisation: 'Fuzz Institute',
-      capacity,
-    }).then((made) => made.mentorId);
+    call<{ mentorId: string }>(
+      baseUrl,
+      'POST',
+      '/mentors',
+      people.tokens.staff,
+      { name, organisation: 'Fuzz Institute', capacity },
+      {},
+      patience,
+    ).then((made) => made.mentorId);
   // The self-check (one route, a few seconds) runs while the projects are made: a fuzz run
   // that cannot fail proves nothing.
   const [, projects, spareMentorId, replacementMentorId] = await Promise.all([
@@ -147,13 +176,17 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
           people,
           mentorId,
           options.perMilestone ?? (size.name === 'full' ? 4 : 1),
+          8,
+          patience,
         ),
     // A mentor record for the mentor routes to change (deactivate, edit) at will.
     mentorRecord('Spare Fuzz Mentor', 5),
     // The mentor a replaceMentor decision names: active, with room, never edited by the run.
     mentorRecord('Replacement Fuzz Mentor', 1000),
   ]);
-  if (options.selfCheckOnly) return { results: [], problems: [] };
+  if (options.selfCheckOnly) {
+    return { results: [], problems: [], requests: 0, operationsWithout2xx: [] };
+  }
   const projectsAt = byMilestone(projects);
   const projectIds = projects.map((project) => project.projectId);
   const validRequestsFile = join(runDir, 'valid-requests.json');
@@ -177,6 +210,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
       seed,
       validRequestsFile,
       buffered,
+      cassette: judged,
     });
     log(`${role} done (at ${elapsed()})`);
     return result;
@@ -185,18 +219,36 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   // are shared out per operation), the admin last: its stateful phase changes the users it
   // lists (the full run's admin took the mentor's sessions away while the mentor was fuzzing).
   const others = roles.filter((role) => role !== 'admin');
-  const results = await Promise.all(others.map((role) => runAs(role, others.length > 1)));
-  if (roles.includes('admin')) results.push(await runAs('admin', false));
+  const fuzzing = async (): Promise<RoleResult[]> => {
+    const side = await Promise.all(others.map((role) => runAs(role, others.length > 1)));
+    return roles.includes('admin') ? [...side, await runAs('admin', false)] : side;
+  };
+  const over = new AbortController();
+  const [fuzzed, alongside] = await Promise.allSettled([
+    fuzzing().finally(() => over.abort()),
+    options.onFuzzing?.(over.signal),
+  ]);
+  // Both settle first: a fault that failed must not leave schemathesis running, nor hide
+  // what it found.
+  if (fuzzed.status === 'rejected') throw fuzzed.reason;
+  if (alongside.status === 'rejected') throw alongside.reason;
+  const results = fuzzed.value;
   const spec = JSON.parse(readFileSync(join(repoRoot(), 'apps/api/openapi.json'), 'utf8')) as {
     paths: Record<string, Record<string, { operationId: string }>>;
   };
   const operationIds = Object.values(spec.paths).flatMap((ops) =>
     Object.values(ops).map((op) => op.operationId),
   );
-  const problems = printSummary(results, operationIds, size.name === 'full');
-  if (size.name === 'full') {
-    const total = results.reduce((sum, r) => sum + r.requests, 0);
-    if (total < 10_000) problems.push(`the full run sent only ${total} requests (at least 10,000)`);
+  const { problems, missing } = printSummary(
+    results,
+    operationIds,
+    size.name === 'full' && !judged,
+    judged,
+  );
+  if (options.judgeInteractions) problems.push(...(await options.judgeInteractions(results)));
+  const total = results.reduce((sum, r) => sum + r.requests, 0);
+  if (size.name === 'full' && total < 10_000) {
+    problems.push(`the full run sent only ${total} requests (at least 10,000)`);
   }
-  return { results, problems };
+  return { results, problems, requests: total, operationsWithout2xx: missing };
 }

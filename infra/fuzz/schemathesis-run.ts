@@ -166,6 +166,8 @@ export interface RoleResult {
   requests: number;
   /** Operation id → [requests, 2xx answers]. */
   perOperation: Map<string, [number, number]>;
+  /** The VCR cassette, when one was asked for. */
+  cassettePath?: string;
 }
 
 interface HarEntry {
@@ -207,12 +209,15 @@ export async function runSchemathesis(options: {
   validRequestsFile?: string;
   /** Print schemathesis's output once it is done (runs side by side), not as it comes. */
   buffered?: boolean;
+  /** Also write a VCR cassette (every interaction with its time and checks), to be judged. */
+  cassette?: boolean;
 }): Promise<RoleResult> {
   const dir = join(options.workDir, options.role);
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, 'schemathesis.toml');
   writeFileSync(configPath, configFile(options));
   const harPath = join(dir, 'requests.har');
+  const cassettePath = options.cassette ? join(dir, 'cassette.yaml') : undefined;
   const specPath = join(repoRoot(), 'apps/api/openapi.json');
   const args = [
     '--config-file',
@@ -230,9 +235,10 @@ export async function runSchemathesis(options: {
     '--workers',
     '2',
     '--report',
-    'har',
+    cassettePath ? 'har,vcr' : 'har',
     '--report-har-path',
     harPath,
+    ...(cassettePath ? ['--report-vcr-path', cassettePath] : []),
     '--no-color',
     '--continue-on-failure',
     '--suppress-health-check',
@@ -286,5 +292,5 @@ export async function runSchemathesis(options: {
       perOperation.set(operationId, counts);
     }
   }
-  return { role: options.role, exitCode, output, requests, perOperation };
+  return { role: options.role, exitCode, output, requests, perOperation, cassettePath };
 }

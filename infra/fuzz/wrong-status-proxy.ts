@@ -4,10 +4,12 @@ import { freePort } from '../dev/free-port';
 /**
  * A test build of the API for the fuzzer's self-check: every request passes through to the
  * real API, except that `GET /me` is answered with a status its operation does not declare
- * (418). A fuzz run that does not fail on it would prove nothing.
+ * (418, or `status`: the reliability suite's bite makes it a 500). A fuzz run that does not
+ * fail on it would prove nothing.
  */
 export async function startWrongStatusProxy(
   target: string,
+  status = 418,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const upstream = new URL(target);
   const server: Server = createServer((incoming, outgoing) => {
@@ -21,7 +23,7 @@ export async function startWrongStatusProxy(
       },
       (answer) => {
         const wrong = incoming.method === 'GET' && incoming.url?.split('?')[0] === '/me';
-        outgoing.writeHead(wrong ? 418 : (answer.statusCode ?? 502), answer.headers);
+        outgoing.writeHead(wrong ? status : (answer.statusCode ?? 502), answer.headers);
         answer.pipe(outgoing);
       },
     );

@@ -77,6 +77,8 @@ describe('HTTP: the codec endpoint for the Temporal CLI and Web UI', () => {
       { 'X-Namespace': 'other' },
     );
     expect(otherNamespace.status).toBe(400);
+    const noNamespace = await staff.post('/codec/decode', { payloads: [] }, { 'X-Namespace': '' });
+    expect(noNamespace.status).toBe(400);
   });
 
   it('allows the Web UI origin alone, with credentials, and authenticates its cookie', async () => {

@@ -1,7 +1,9 @@
 import { PATIENT } from './support/retrying-client';
-import { reliabilitySuite } from './support/suite';
+import { startWrongStatusProxy } from '../../infra/fuzz/wrong-status-proxy';
+import { fuzzTimeout, reliabilitySuite } from './support/suite';
 import { access } from './scenarios/access';
 import { duplicates } from './scenarios/duplicates';
+import { fuzzUnderFaults } from './scenarios/fuzz-under-faults';
 import { temporalRestart } from './scenarios/temporal-restart';
 import { apiDiesAfterClaim } from './scenarios/api-crash';
 import { assignmentUnchecked } from './seams/assignment-unchecked';
@@ -58,4 +60,18 @@ describe('reliability bites: without its protection, a scenario reports the loss
     );
     expect(row.leaks).toBeGreaterThan(0);
   }, 300_000);
+
+  it(
+    'fuzzing under faults with GET /me answering 500 (a proxy between fuzzer and API): 5xx outside the fault windows',
+    async () => {
+      const row = keep(
+        await fuzzUnderFaults(suite.rig(), size, random, {
+          scenario: 'bite: fuzzing under faults, GET /me answers 500',
+          inBetween: (apiUrl) => startWrongStatusProxy(apiUrl, 500),
+        }),
+      );
+      expect(row.serverErrorsOutsideFaults).toBeGreaterThan(0);
+    },
+    fuzzTimeout(size),
+  );
 });

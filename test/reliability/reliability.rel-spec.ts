@@ -1,8 +1,9 @@
-import { reliabilitySuite } from './support/suite';
+import { fuzzTimeout, reliabilitySuite } from './support/suite';
 import type { ScenarioTally } from './support/tally';
 import { access } from './scenarios/access';
 import { apiCrash, apiDiesAfterClaim } from './scenarios/api-crash';
 import { duplicates } from './scenarios/duplicates';
+import { fuzzUnderFaults } from './scenarios/fuzz-under-faults';
 import { poison } from './scenarios/poison';
 import { postgresOutageScenario } from './scenarios/postgres-outage';
 import { temporalRestart } from './scenarios/temporal-restart';
@@ -68,4 +69,13 @@ describe('reliability: whatever fails, nothing accepted is lost or applied twice
   it('poison inputs: every string field refuses what cannot be stored, keeps odd text exactly, the project stays decidable', async () => {
     expectClean(await poison(suite.rig(), size));
   }, 600_000);
+
+  // Last: the admin's fuzzing changes users and mentors at will, on the rig the others share.
+  it(
+    'fuzzing under faults: schemathesis, every role, stateful, while the worker is killed and PostgreSQL is down; no 5xx outside the faults, no bad input accepted',
+    async () => {
+      expectClean(await fuzzUnderFaults(suite.rig(), size, random));
+    },
+    fuzzTimeout(size),
+  );
 });

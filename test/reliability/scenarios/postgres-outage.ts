@@ -1,5 +1,5 @@
-import { projectWorkflowId, stateQuery } from '@app/workflows/public-api';
 import { caughtUp } from '../support/pipeline-run';
+import { readModelLagging } from '../support/read-model';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
@@ -41,23 +41,8 @@ async function postgresOutage(running: Running, outageMs: number): Promise<void>
 }
 
 async function readModelCaughtUp(running: Running, timeoutMs: number): Promise<void> {
-  const { rig } = running;
-  const deadline = Date.now() + timeoutMs;
-  for (const projectId of [...running.created]) {
-    const handle = rig.client.workflow.getHandle(projectWorkflowId(projectId));
-    for (;;) {
-      const description = await handle.describe();
-      if (description.status.name !== 'RUNNING') break;
-      const view = await handle.query(stateQuery);
-      const row = await rig.db.query<{ version: number }>(
-        'SELECT version FROM projects WHERE id = $1',
-        [projectId],
-      );
-      if ((row.rows[0]?.version ?? -1) >= view.state.version) break;
-      if (Date.now() > deadline) throw new Error(`the read model of ${projectId} lags behind`);
-      await sleep(300);
-    }
-  }
+  const lagging = await readModelLagging(running.rig, [...running.created], timeoutMs);
+  if (lagging.length > 0) throw new Error(`the read model of ${lagging[0]} lags behind`);
 }
 
 /**

@@ -4,6 +4,11 @@ import { RunSize, runSeed, runSize } from './sizes';
 import { writeSummary } from './summary-file';
 import { ScenarioTally, SummaryRow, summaryRow } from './tally';
 
+/** The fuzzing scenario's bound: a few minutes small, the full run's half hour and more. */
+export function fuzzTimeout(size: RunSize): number {
+  return size.name === 'full' ? 3_600_000 : 900_000;
+}
+
 export interface ReliabilitySuite {
   size: RunSize;
   random: () => number;

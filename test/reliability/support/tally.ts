@@ -62,23 +62,34 @@ export class ScenarioTally {
     this.windows.push({ label, from: Date.now() });
   }
 
-  closeWindow(): void {
+  /**
+   * Closes the open window, `graceMs` from now: a scenario whose traffic it does not send
+   * itself (the fuzzer's) gives requests already on their way when the fault was repaired a
+   * moment to meet a caught-up system.
+   */
+  closeWindow(graceMs = 0): void {
     const open = this.windows.find((window) => window.to === undefined);
-    if (open) open.to = Date.now();
+    if (open) open.to = Date.now() + graceMs;
   }
 
   get faultWindows(): readonly FaultWindow[] {
     return this.windows;
   }
 
-  serverError(status: number, from: number, what: string): void {
-    this.serverErrors.push({ status, from, to: Date.now(), what });
+  /** An answer ≥ 500 (or none: 0) to a request sent at `from` and answered at `to` (now). */
+  serverError(status: number, from: number, what: string, to = Date.now()): void {
+    this.serverErrors.push({ status, from, to, what });
+  }
+
+  /** Whether a request from `from` to `to` overlapped a fault window. */
+  duringFault(from: number, to: number): boolean {
+    return this.windows.some(
+      (window) => to >= window.from && from <= (window.to ?? Number.POSITIVE_INFINITY),
+    );
   }
 
   private inWindow(error: ServerError): boolean {
-    return this.windows.some(
-      (window) => error.to >= window.from && error.from <= (window.to ?? Number.POSITIVE_INFINITY),
-    );
+    return this.duringFault(error.from, error.to);
   }
 
   /** 5xx answers (and connections refused or cut, counted as 0) while no fault was in force. */
@@ -154,7 +165,7 @@ export function summaryTable(rows: readonly SummaryRow[]): string {
     '5xx outside faults',
     '503 or no answer inside faults',
     'leaks',
-    'access / poison checks',
+    'access / poison checks, fuzz requests',
     'accepted bad',
     'time (s)',
   ];

@@ -58,9 +58,13 @@ export class CodecService {
     return { payloads: payloads.map(toJson) };
   }
 
-  /** The UI and CLI name the namespace; this codec serves the deployment's one only. */
+  /**
+   * The UI and CLI name the namespace; this codec serves the deployment's one only. Without
+   * the header it serves that one; an empty header names none and is refused like another
+   * (the spec's enum says so: the fuzzer under faults found an empty one accepted).
+   */
   private checkNamespace(namespace: string | undefined): void {
-    if (namespace && namespace !== this.config.TEMPORAL_NAMESPACE) {
+    if (namespace !== undefined && namespace !== this.config.TEMPORAL_NAMESPACE) {
       throw new BadRequestException(
         `X-Namespace: this codec serves namespace "${this.config.TEMPORAL_NAMESPACE}", not "${namespace}"`,
       );
