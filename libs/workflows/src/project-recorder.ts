@@ -52,9 +52,9 @@ async function recordInWorkflowTask(transition: TransitionRecord): Promise<Recor
 /**
  * Leaves the records of each transition: the search attributes and Web UI summary at once,
  * then the read model and the audit entry through one activity (for a decision, a local
- * activity in the Update's own workflow task, so its answer needs no further workflow task). Transitions are recorded one
- * after another, in the order they happened, so the chain and the read model see a project's
- * versions in order.
+ * activity in the Update's own workflow task, so its answer needs no further workflow task).
+ * Transitions are recorded one after another, in the order they happened, so the chain and the
+ * read model see a project's versions in order.
  */
 export class ProjectRecorder {
   private recording: Promise<unknown> = Promise.resolve();

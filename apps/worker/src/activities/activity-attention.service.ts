@@ -20,8 +20,9 @@ export function activityFailingReason(activityType: string): string {
  * project (`needsAttention`, the reason naming the activity), tells staff and the escalation
  * contact, and is audited once with the error; it keeps retrying. Its first success afterwards
  * clears the flag (audited once too). A local activity's attempts are not counted: they are
- * bounded, and when they fail the ordinary activity takes over, whose attempts are. All of it runs outside the failing activity's transaction,
- * and a failure here never hides the activity's own error.
+ * bounded, and when they fail the ordinary activity takes over, whose attempts are. All of it
+ * runs outside the failing activity's transaction, and a failure here never hides the
+ * activity's own error.
  */
 @Injectable()
 export class ActivityAttention {
