@@ -27,7 +27,8 @@ npm run --silent test:web -- --reporter=default --reporter=json \
 # The console's browser suite (an integration suite) drives Debian's chromium.
 bash infra/bin/ensure-browser.sh
 results_args integration
-npx jest --ci --selectProjects integration "${RESULTS_ARGS[@]}"
+# Each file's heap is printed beside its result, so a suite that starts to leak shows in the log.
+npx jest --ci --selectProjects integration --logHeapUsage "${RESULTS_ARGS[@]}"
 bash infra/bin/integration-real-server.sh
 # The reliability suite at its small size (crashes, restarts, outages, duplicates; issue 20).
 RELIABILITY_SKIP_BUILD=1 bash infra/bin/reliability.sh --runTestsByPath test/reliability/reliability.rel-spec.ts
