@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ import {
   rawStartOn,
   readModelRows,
 } from './projects';
-import { mapLimit, median, nowMs, percentile, round, sleep, timed } from './stats';
+import { mapLimit, median, nowMs, percentile, round, timed } from './stats';
 
 /** One line of the table: our side, the baseline, their ratio and the goal it is held to. */
 export interface Figure {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Application, Decision, DecisionResult } from '@app/domain';
 import {
@@ -79,7 +80,7 @@ async function firstStateOverHttp(env: BenchEnvironment, projectId: string): Pro
   for (let attempt = 0; attempt < 600; attempt += 1) {
     const view = await apiGet(env, env.staff, `/projects/${projectId}`);
     if (view.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   throw new Error(`project ${projectId} never answered GET /projects/:id`);
 }
@@ -128,7 +129,7 @@ export async function apiDecide(
   // the same decisionId, which the workflow takes at most once. Counted, not hidden.
   for (let attempt = 1; answer.status === 503 && attempt <= MAX_RETRIES; attempt++) {
     decisionRetries.count += 1;
-    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    await sleep(100 * attempt);
     answer = await apiCall(env, user, 'POST', `/projects/${projectId}/${route}`, body);
   }
   if (answer.status !== 200) {
@@ -188,7 +189,7 @@ export async function readModelRows(env: BenchEnvironment, projectIds: string[])
       [projectIds],
     );
     if (found.rows[0].n === projectIds.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   throw new Error('read-model rows did not appear within 60 s');
 }

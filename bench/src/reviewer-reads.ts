@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Decision } from '@app/domain';
 import { projectWorkflowId } from '@app/workflows/public-api';
 import type { Figure, Log, Options } from './benchmarks';
@@ -144,7 +145,7 @@ async function startRecorded(env: BenchEnvironment, projectId: string): Promise<
     );
     if (rowCount) return;
     if (nowMs() > deadline) throw new Error(`project ${projectId}'s start was not recorded`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
 }
 

@@ -1,4 +1,5 @@
 // Imported relatively: Jest's global setup loads this file outside Jest's module mapper.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -46,8 +47,6 @@ const CLI_TYPE: Record<string, string> = {
   DOUBLE: 'Double',
   DATETIME: 'Datetime',
 };
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Stops a child process: SIGTERM, then SIGKILL if it has not exited within the grace time. */
 export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {

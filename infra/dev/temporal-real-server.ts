@@ -1,4 +1,5 @@
 // Imported relatively: Jest's global setup loads this file outside Jest's module mapper.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,7 +12,6 @@ import { ensureSearchAttributes, RunningTemporal, stopProcess } from './temporal
 import type { TemporalServerBinaries } from './temporal-server-binary';
 
 const run = promisify(execFile);
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TemporalPostgres {
   host: string;

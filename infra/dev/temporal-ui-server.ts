@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export async function startTemporalUi(options: TemporalUiOptions): Promise<Runni
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
   }
   await stopProcess(child, 2_000);
   throw new Error(`Temporal UI server did not answer on ${url} in time; see ${logFile}`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Polls `url` until it answers 2xx, for at most `timeoutMs`; the error names the last answer
  * (status and body) or the last connection error.
@@ -13,7 +14,7 @@ export async function waitForReady(url: string, timeoutMs: number): Promise<void
     } catch (error) {
       last = (error as Error).message;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   throw new Error(`${url} not ready after ${timeoutMs / 1000} s: ${last}`);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -33,32 +34,41 @@ export interface SetUpPatience {
 
 export const IMPATIENT: SetUpPatience = { retryUnavailableMs: 0 };
 
-/** Sends `attempt` again while it answers 503, until the patience runs out. */
-export async function retryingUnavailable(
-  patience: SetUpPatience,
-  attempt: () => Promise<Response>,
-): Promise<Response> {
-  const giveUpAt = Date.now() + patience.retryUnavailableMs;
-  for (let pause = 250; ; pause = Math.min(pause * 2, 2_000)) {
-    const response = await attempt();
-    if (response.status !== 503 || Date.now() + pause > giveUpAt) return response;
-    await response.arrayBuffer();
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
+/** What one set-up call carries besides its route. */
+export interface SetUpRequest {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
-/** One JSON call to the API that must succeed; fails naming the route and the answer. */
-export async function call<T>(
-  baseUrl: string,
-  method: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-  headers: Record<string, string> = {},
-  patience: SetUpPatience = IMPATIENT,
-): Promise<T> {
-  const response = await retryingUnavailable(patience, () =>
-    fetch(`${baseUrl}${path}`, {
+/**
+ * The set-up's calls to one API instance: each must succeed, and one answered 503 is sent again
+ * (same key, same decisionId) until the patience runs out.
+ */
+export class SetUpClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly patience: SetUpPatience = IMPATIENT,
+  ) {}
+
+  /** A request to `path`, sent again while it answers 503; `init` builds each attempt afresh. */
+  async send(path: string, init: () => RequestInit): Promise<Response> {
+    const giveUpAt = Date.now() + this.patience.retryUnavailableMs;
+    for (let pause = 250; ; pause = Math.min(pause * 2, 2_000)) {
+      const response = await fetch(`${this.baseUrl}${path}`, init());
+      if (response.status !== 503 || Date.now() + pause > giveUpAt) return response;
+      await response.arrayBuffer();
+      await sleep(pause);
+    }
+  }
+
+  /** One JSON call that must succeed; fails naming the route and the answer. */
+  async json<T>(
+    method: string,
+    path: string,
+    { token, body, headers }: SetUpRequest = {},
+  ): Promise<T> {
+    const response = await this.send(path, () => ({
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -66,29 +76,19 @@ export async function call<T>(
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  const text = await response.text();
-  if (!response.ok) {
-    throw new HttpFailure(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    }));
+    const text = await response.text();
+    if (!response.ok) {
+      throw new HttpFailure(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
   }
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 const newPassword = (): string => `fz-${randomBytes(18).toString('base64url')}`;
 
-async function signIn(baseUrl: string, account: Account, patience: SetUpPatience): Promise<string> {
-  return (
-    await call<{ token: string }>(
-      baseUrl,
-      'POST',
-      '/auth/sessions',
-      undefined,
-      account,
-      {},
-      patience,
-    )
-  ).token;
+async function signIn(api: SetUpClient, account: Account): Promise<string> {
+  return (await api.json<{ token: string }>('POST', '/auth/sessions', { body: account })).token;
 }
 
 /**
@@ -97,9 +97,8 @@ async function signIn(baseUrl: string, account: Account, patience: SetUpPatience
  * account for the sign-in routes, each made through the admin routes and signed in.
  */
 export async function createFuzzPeople(
-  baseUrl: string,
+  api: SetUpClient,
   env: Record<string, string>,
-  patience: SetUpPatience = IMPATIENT,
 ): Promise<FuzzPeople & { mentorId: string }> {
   const admin: Account = {
     username: `fuzz-admin-${randomUUID().slice(0, 8)}`,
@@ -117,42 +116,32 @@ export async function createFuzzPeople(
     { env: { ...process.env, ...env }, input: `${admin.password}\n`, encoding: 'utf8' },
   );
   if (made.status !== 0) throw new Error(`admin:create failed: ${made.stderr}${made.stdout}`);
-  const adminToken = await signIn(baseUrl, admin, patience);
+  const adminToken = await signIn(api, admin);
   const create = async (role: string, mentorId?: string): Promise<Account> => {
     const account = {
       username: `fuzz-${role}-${randomUUID().slice(0, 8)}`,
       password: newPassword(),
     };
-    await call(
-      baseUrl,
-      'POST',
-      '/admin/users',
-      adminToken,
-      { ...account, displayName: `Fuzz ${role}`, role, ...(mentorId ? { mentorId } : {}) },
-      {},
-      patience,
-    );
+    await api.json('POST', '/admin/users', {
+      token: adminToken,
+      body: { ...account, displayName: `Fuzz ${role}`, role, ...(mentorId ? { mentorId } : {}) },
+    });
     return account;
   };
   const staff = await create('staff');
-  const staffToken = await signIn(baseUrl, staff, patience);
-  const mentor = await call<{ mentorId: string }>(
-    baseUrl,
-    'POST',
-    '/mentors',
-    staffToken,
-    { name: 'Fuzz Mentor', organisation: 'Fuzz Institute', capacity: 1000 },
-    {},
-    patience,
-  );
+  const staffToken = await signIn(api, staff);
+  const mentor = await api.json<{ mentorId: string }>('POST', '/mentors', {
+    token: staffToken,
+    body: { name: 'Fuzz Mentor', organisation: 'Fuzz Institute', capacity: 1000 },
+  });
   const mentorAccount = await create('mentor', mentor.mentorId);
   const reviewer = await create('reviewer');
   const spare = await create('staff');
   return {
     tokens: {
       staff: staffToken,
-      mentor: await signIn(baseUrl, mentorAccount, patience),
-      reviewer: await signIn(baseUrl, reviewer, patience),
+      mentor: await signIn(api, mentorAccount),
+      reviewer: await signIn(api, reviewer),
       admin: adminToken,
     },
     signInAccount: spare,

@@ -1,12 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  call,
-  FuzzPeople,
-  HttpFailure,
-  IMPATIENT,
-  retryingUnavailable,
-  SetUpPatience,
-} from './fuzz-people';
+import { FuzzPeople, HttpFailure, SetUpClient } from './fuzz-people';
 
 /** A valid USCC (its GB 32100-2015 check character holds), for the recorded company. */
 export const VALID_USCC = '91350100M000100Y43';
@@ -64,21 +57,16 @@ export function planPdf(label: string): Buffer {
 
 /** Uploads a plan document to the project as staff; its documentId. */
 export async function uploadPlan(
-  baseUrl: string,
+  api: SetUpClient,
   token: string,
   projectId: string,
   label: string,
-  patience: SetUpPatience = IMPATIENT,
 ): Promise<string> {
   // A second upload of the same bytes is harmless: only a plan version names a document.
-  const response = await retryingUnavailable(patience, () => {
+  const response = await api.send(`/projects/${projectId}/plan-documents`, () => {
     const form = new FormData();
     form.append('file', new Blob([planPdf(label)], { type: 'application/pdf' }), `${label}.pdf`);
-    return fetch(`${baseUrl}/projects/${projectId}/plan-documents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
+    return { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form };
   });
   const text = await response.text();
   if (response.status !== 201) {
@@ -214,45 +202,29 @@ export function plannedMilestones(perMilestone: number): Milestone[] {
  * from them, so a generated decision meets a workflow in the stage it needs.
  */
 export async function createFuzzProjects(
-  baseUrl: string,
+  api: SetUpClient,
   people: FuzzPeople,
   mentorId: string,
   perMilestone: number,
   concurrency = 8,
-  patience: SetUpPatience = IMPATIENT,
 ): Promise<FuzzProject[]> {
   const token = (who: Who): string => people.tokens[who];
   const plan = plannedMilestones(perMilestone);
   const make = async (milestone: Milestone, n: number): Promise<FuzzProject> => {
     const made = application(n);
-    const { projectId } = await call<{ projectId: string }>(
-      baseUrl,
-      'POST',
-      '/projects',
-      token('staff'),
-      made,
-      { 'Idempotency-Key': `fuzz-${randomUUID()}` },
-      patience,
-    );
+    const { projectId } = await api.json<{ projectId: string }>('POST', '/projects', {
+      token: token('staff'),
+      body: made,
+      headers: { 'Idempotency-Key': `fuzz-${randomUUID()}` },
+    });
     const project: FuzzProject = { projectId, milestone, application: made, documentIds: [] };
     const decide = (who: Who, action: string, body: Record<string, unknown>) =>
-      call(
-        baseUrl,
-        'POST',
-        `/projects/${projectId}/${action}`,
-        token(who),
-        { decisionId: randomUUID(), ...body },
-        {},
-        patience,
-      );
+      api.json('POST', `/projects/${projectId}/${action}`, {
+        token: token(who),
+        body: { decisionId: randomUUID(), ...body },
+      });
     const submitPlan = async (round: number): Promise<void> => {
-      const documentId = await uploadPlan(
-        baseUrl,
-        token('staff'),
-        projectId,
-        `plan-${n}-${round}`,
-        patience,
-      );
+      const documentId = await uploadPlan(api, token('staff'), projectId, `plan-${n}-${round}`);
       project.documentIds.push(documentId);
       await decide('staff', 'plan-versions', { documentId, summaries: PLAN_SUMMARIES });
     };
@@ -277,13 +249,7 @@ export async function createFuzzProjects(
       }
     }
     if (milestone === 'BUSINESS_PLAN') {
-      project.spareDocumentId = await uploadPlan(
-        baseUrl,
-        token('staff'),
-        projectId,
-        `spare-${n}`,
-        patience,
-      );
+      project.spareDocumentId = await uploadPlan(api, token('staff'), projectId, `spare-${n}`);
     }
     return project;
   };

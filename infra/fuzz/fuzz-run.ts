@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../dev/repo-root';
-import { call, FUZZ_ROLES, FuzzPeople, FuzzRole, IMPATIENT, SetUpPatience } from './fuzz-people';
+import { FUZZ_ROLES, FuzzPeople, FuzzRole, SetUpClient, SetUpPatience } from './fuzz-people';
 import { byMilestone, createFuzzProjects } from './fuzz-projects';
 import { POSITIVE_DATA_RULES } from './positive-rules';
 import { FUZZ_CHECKS, FuzzSize, RoleResult, runSchemathesis, SIZES } from './schemathesis-run';
@@ -147,7 +147,7 @@ async function selfCheck(
  */
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   const { baseUrl, people, mentorId, size, runDir, seed } = options;
-  const patience = options.setUpPatience ?? IMPATIENT;
+  const api = new SetUpClient(baseUrl, options.setUpPatience);
   const judged = options.judgeInteractions !== undefined;
   mkdirSync(runDir, { recursive: true });
   log(`API at ${baseUrl}; checks: ${FUZZ_CHECKS.join(', ')}`);
@@ -156,15 +156,12 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   );
 
   const mentorRecord = (name: string, capacity: number) =>
-    call<{ mentorId: string }>(
-      baseUrl,
-      'POST',
-      '/mentors',
-      people.tokens.staff,
-      { name, organisation: 'Fuzz Institute', capacity },
-      {},
-      patience,
-    ).then((made) => made.mentorId);
+    api
+      .json<{ mentorId: string }>('POST', '/mentors', {
+        token: people.tokens.staff,
+        body: { name, organisation: 'Fuzz Institute', capacity },
+      })
+      .then((made) => made.mentorId);
   // The self-check (one route, a few seconds) runs while the projects are made: a fuzz run
   // that cannot fail proves nothing.
   const [, projects, spareMentorId, replacementMentorId] = await Promise.all([
@@ -172,12 +169,10 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
     options.selfCheckOnly
       ? Promise.resolve([])
       : createFuzzProjects(
-          baseUrl,
+          api,
           people,
           mentorId,
           options.perMilestone ?? (size.name === 'full' ? 4 : 1),
-          8,
-          patience,
         ),
     // A mentor record for the mentor routes to change (deactivate, edit) at will.
     mentorRecord('Spare Fuzz Mentor', 5),

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,6 @@ export interface FuzzStack {
   env: Record<string, string>;
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startNode(entry: string, env: Record<string, string>, logFile: string): ChildProcess {
   const out = openSync(logFile, 'a');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../dev/repo-root';
-import { call, createFuzzPeople, FUZZ_ROLES, FuzzPeople, FuzzRole } from './fuzz-people';
+import { createFuzzPeople, FUZZ_ROLES, FuzzPeople, FuzzRole, SetUpClient } from './fuzz-people';
 import { elapsed, runFuzz } from './fuzz-run';
 import { startFuzzStack } from './fuzz-stack';
 import { SIZES } from './schemathesis-run';
@@ -59,7 +59,9 @@ async function main(): Promise<void> {
         tokens,
         signInAccount: values['sign-in'] ? { username, password: rest.join(':') } : undefined,
       };
-      const me = await call<{ mentorId: string | null }>(baseUrl, 'GET', '/me', tokens.mentor);
+      const me = await new SetUpClient(baseUrl).json<{ mentorId: string | null }>('GET', '/me', {
+        token: tokens.mentor,
+      });
       if (!me.mentorId) throw new Error('the mentor token belongs to no mentor');
       mentorId = me.mentorId;
     } else {
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
       stopStack = () => stack.stop();
       baseUrl = stack.baseUrl;
       log(`stack ready (at ${elapsed()})`);
-      const made = await createFuzzPeople(baseUrl, stack.env);
+      const made = await createFuzzPeople(new SetUpClient(baseUrl), stack.env);
       people = made;
       mentorId = made.mentorId;
     }

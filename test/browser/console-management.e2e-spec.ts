@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import request from 'supertest';
@@ -193,7 +194,7 @@ describe('Console: mentors, working days, board counts and the portfolio dashboa
         break;
       }
       if (tries > 120) throw new Error(`counts stayed at ${body.total}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
     }
 
     const page = staff.page;

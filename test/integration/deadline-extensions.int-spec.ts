@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_POLICY } from '@app/domain';
 import { DueTimeActivities } from '../../apps/worker/src/activities/time.activities';
 import { eventually } from '../support/eventually';
@@ -100,7 +101,7 @@ describe('project workflow: deadline extensions', () => {
       return state.pendingActions.find((pending) => pending.action === 'approvePlan')
         ?.dueAt as string;
     }, 15_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     const asked = Date.now();
     await decide(handle, staff, {
       type: 'extendDeadline',

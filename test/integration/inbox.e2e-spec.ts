@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { eventually } from '../support/eventually';
 import { d } from '../support/fixtures';
@@ -134,7 +135,7 @@ describe('HTTP: GET /me/inbox, what the caller must act on now', () => {
     });
     expect(before?.secondsLeft).toBeLessThanOrEqual(3);
 
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await sleep(3_500);
     const items = await wholeInbox(staff);
     const index = items.findIndex((item) => item.projectId === projectId);
     expect(items[index]).toEqual(

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { NotificationRequest } from '@app/workflows/activities.types';
 import { NotificationOutboxActivities } from '../../apps/worker/src/activities/notification.activities';
@@ -347,7 +348,7 @@ describe('notifications: outbox, in-app list and SMTP delivery', () => {
       notificationKey: `project-${randomUUID()}:after-stop`,
     });
     await outbox.enqueueNotification(late);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     expect(mailFor(late.notificationKey)).toEqual([]);
     await dispatcher.dispatchDue();
     expect(mailFor(late.notificationKey)).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { projectWorkflowId } from '@app/workflows/public-api';
@@ -72,7 +73,7 @@ describe('POST /projects: one start, one project', () => {
       const first = await staff.post('/projects', application, { 'Idempotency-Key': key });
       expect(first.status).toBe(503);
       proxy.delayMs = 0;
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await sleep(2_000);
 
       const retry = await staff.post('/projects', application, { 'Idempotency-Key': key });
       expect(retry.status).toBe(201);

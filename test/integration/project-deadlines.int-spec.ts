@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_POLICY, Policy } from '@app/domain';
 import { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.service';
 import { freePort } from '../../infra/dev/free-port';
@@ -319,7 +320,7 @@ describe('time and people: deadlines, reminders, escalation, matching', () => {
     await decide(handle, staff, d.hold);
     const heldAt = Date.now();
     // Past the original deadline while on hold: nothing fires.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(due - Date.now(), 0) + 2_000));
+    await sleep(Math.max(due - Date.now(), 0) + 2_000);
     const held = (await stateOf(handle)).state;
     expect(held.status).toBe('ON_HOLD');
     expect(held.flags.needsAttention).toBe(false);

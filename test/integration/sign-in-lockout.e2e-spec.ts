@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { IntegrationContext, openIntegrationContext } from '../support/integration-context';
 import { bootApi, createTestUser, TestUser } from '../support/test-api';
 import { testConfig } from '../support/test-env';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const THRESHOLDS = { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '8' };
 
 /** An API of its own with small thresholds (every test client comes from 127.0.0.1). */

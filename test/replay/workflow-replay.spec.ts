@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from '@temporalio/worker';
 import { warmReplayer } from '../../apps/api/src/project-history/workflow-replay';
 import { PATCHES } from '../../libs/workflows/src/matching-and-deadline.patches';
@@ -105,7 +106,7 @@ describe('a warm replayer', () => {
       expect((await replayer.replay('idle-1', history)).error).toBeUndefined();
       expect((await replayer.replay('idle-2', history)).error).toBeUndefined();
       expect(starts).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
       expect((await replayer.replay('idle-3', history)).error).toBeUndefined();
       expect(starts).toBe(2);
     } finally {

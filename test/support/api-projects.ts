@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Response } from 'supertest';
 import { Application, Decision, limitFor, PendingAction, Policy } from '@app/domain';
 import { projectWorkflowId } from '@app/workflows/public-api';
@@ -166,6 +167,6 @@ export async function quiescentFootprint(
       throw new Error(`project ${projectId} did not become idle: ${JSON.stringify(reading)}`);
     }
     previous = reading;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
   }
 }

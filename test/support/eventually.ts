@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Retries an assertion until it passes or the time is up (visibility and projections lag a
  * little behind the workflow), then rethrows the last failure.
@@ -12,7 +13,7 @@ export async function eventually<T>(
       return await assertion();
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
 }

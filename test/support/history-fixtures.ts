@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -42,7 +43,7 @@ async function settledHistory(handle: WorkflowHandle): Promise<temporal.api.hist
       closing.has(types.at(-1) ?? -1) || lastTask === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
     if (idle) return history;
     if (Date.now() > deadline) throw new Error(`workflow ${handle.workflowId} never became idle`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SubmissionCheckpoints } from '../../../apps/api/src/projects/submission-checkpoints';
 import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
 import { crewOf } from '../support/crew';
@@ -6,7 +7,7 @@ import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import { ScenarioTally } from '../support/tally';
 import { verifyEffects } from '../support/verify-effects';
-import { faultedPipeline, Running, sleep } from './faulted-pipeline';
+import { faultedPipeline, Running } from './faulted-pipeline';
 
 /** kill -9 of the API process, and a new one on the same port; the window ends when it answers. */
 async function killApi(running: Running): Promise<void> {

@@ -27,9 +27,6 @@ export interface Running {
   random: () => number;
 }
 
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
-
 export function stageReader(rig: ReliabilityRig) {
   return async (projectId: string): Promise<string | undefined> =>
     (await rig.db.query<{ stage: string }>('SELECT stage FROM projects WHERE id = $1', [projectId]))

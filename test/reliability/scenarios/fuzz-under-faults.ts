@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { freePort } from '../../../infra/dev/free-port';
 import { repoRoot } from '../../../infra/dev/repo-root';
-import { createFuzzPeople, SetUpPatience } from '../../../infra/fuzz/fuzz-people';
+import { createFuzzPeople, SetUpClient, SetUpPatience } from '../../../infra/fuzz/fuzz-people';
 import { runFuzz } from '../../../infra/fuzz/fuzz-run';
 import { FUZZ_CHECKS, SIZES } from '../../../infra/fuzz/schemathesis-run';
 import { FuzzJudgement, judgeCassettes } from '../support/fuzz-cassette';
@@ -11,7 +12,6 @@ import type { AppProcess, ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import { ScenarioTally } from '../support/tally';
 import { verifyEffects } from '../support/verify-effects';
-import { sleep } from './faulted-pipeline';
 
 /**
  * After a fault is repaired, requests already on their way (the fuzzer sends without pause)
@@ -176,7 +176,7 @@ export async function fuzzUnderFaults(
   try {
     api = await rig.startApiProcess(apiPort, { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000' });
     await rig.waitForWorker(running.worker);
-    const people = await createFuzzPeople(apiUrl, rig.env(), SET_UP_PATIENCE);
+    const people = await createFuzzPeople(new SetUpClient(apiUrl, SET_UP_PATIENCE), rig.env());
     staffToken = people.tokens.staff;
     inBetween = await options.inBetween?.(apiUrl);
     let judgement: FuzzJudgement | undefined;

@@ -1,9 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { caughtUp } from '../support/pipeline-run';
 import { readModelLagging } from '../support/read-model';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
-import { faultedPipeline, Running, sleep } from './faulted-pipeline';
+import { faultedPipeline, Running } from './faulted-pipeline';
 
 /** Attempts after which a failing activity flags its project, in this scenario's worker. */
 const ATTENTION_AFTER = 2;

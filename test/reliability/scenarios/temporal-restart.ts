@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { DelayingProxy } from '../../support/delaying-proxy';
 import { sampleApplication, uniqueSuffix } from '../../support/fixtures';
@@ -5,7 +6,7 @@ import { caughtUp } from '../support/pipeline-run';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
-import { faultedPipeline, Running, sleep } from './faulted-pipeline';
+import { faultedPipeline, Running } from './faulted-pipeline';
 
 /**
  * Temporal goes away in two ways, one after the other: first it hangs (the API's calls reach

@@ -1,9 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { caughtUp } from '../support/pipeline-run';
 import type { RetryPolicy } from '../support/retrying-client';
 import type { ReliabilityRig } from '../support/rig';
 import type { RunSize } from '../support/sizes';
 import type { ScenarioTally } from '../support/tally';
-import { faultedPipeline, Running, sleep } from './faulted-pipeline';
+import { faultedPipeline, Running } from './faulted-pipeline';
 
 /** kill -9 of the only worker at a random moment, and a new one started a moment later. */
 async function killWorker(running: Running): Promise<void> {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Application } from '@app/domain';
@@ -108,7 +109,7 @@ export async function everyProjectAnswers(
               cause: error,
             });
           }
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          await sleep(500);
         }
       }
     }),
@@ -143,7 +144,7 @@ export async function backlogDrained(
     const waiting =
       (await backlog(TASK_QUEUE_TYPE_WORKFLOW)) + (await backlog(TASK_QUEUE_TYPE_ACTIVITY));
     emptyInARow = waiting === 0 ? emptyInARow + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
 }
 
@@ -189,13 +190,13 @@ export async function runPipelineUnderFaults(options: {
         faultsDone = faultsDone.then(() => fault.strike());
         await faultsDone;
       } else {
-        await new Promise((resolve) => setTimeout(resolve, 25 + random() * 50));
+        await sleep(25 + random() * 50);
       }
     }
   })();
 
   const walks = Array.from({ length: options.projects }, async (_, index) => {
-    await new Promise((resolve) => setTimeout(resolve, index * options.staggerMs));
+    await sleep(index * options.staggerMs);
     const application = options.application?.(index) ?? sampleApplication(uniqueSuffix());
     const submitter = crew.staff[index % crew.staff.length];
     const start = await submitter.submit(application);
@@ -254,7 +255,7 @@ export async function expectEveryProjectFinished(
     const readDeadline = Date.now() + 30_000;
     let stage = await readStage(projectId);
     while (stage !== 'INCUBATED' && Date.now() < readDeadline) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       stage = await readStage(projectId);
     }
     if (stage !== 'INCUBATED') tally.problem(`${projectId} read model says ${stage}`);

@@ -1,7 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { projectWorkflowId, stateQuery } from '@app/workflows/public-api';
 import type { ReliabilityRig } from './rig';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until the read model holds what every running workflow of `projectIds` holds (its row

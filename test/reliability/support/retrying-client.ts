@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ActorRole, Application } from '@app/domain';
@@ -28,8 +29,6 @@ export const PATIENT: RetryPolicy = {
   giveUpAfterMs: 120_000,
   attemptTimeoutMs: 30_000,
 };
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One person's client over real HTTP (fetch), the way a careful console or script behaves:

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -227,7 +228,7 @@ export class ReliabilityRig {
         taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
       });
       if ((queue.pollers ?? []).length > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
     }
     throw new Error(`the worker never polled ${this.taskQueue}:\n${worker.output()}`);
   }
@@ -245,7 +246,7 @@ export class ReliabilityRig {
       } catch {
         // Not listening yet.
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
     }
     await api.stop();
     throw new Error(`the API process did not answer on ${port}:\n${api.output()}`);

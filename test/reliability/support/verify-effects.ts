@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { verifyAuditTrail } from '@app/persistence';
 import { projectWorkflowId } from '@app/workflows/public-api';
@@ -64,7 +65,7 @@ export async function verifyEffects(
     for (let look = 0; look < 5; look += 1) {
       projects = (await client.workflow.count(`College = "${start.college}"`)).count;
       if (projects >= expected) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
     }
     if (process.env.RELIABILITY_DEBUG) {
       console.log(

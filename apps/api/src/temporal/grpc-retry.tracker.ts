@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultGrpcRetryOptions, GrpcRetryOptions } from '@temporalio/client';
 
 /** The API's retries stay short: a caller waiting on a decision gets its 503 quickly. */
@@ -28,6 +29,6 @@ export class GrpcRetryTracker {
   async drain(): Promise<void> {
     this.closed = true;
     const wait = this.lastScheduledRetryAt - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+    if (wait > 0) await sleep(wait + 50);
   }
 }
