@@ -25,17 +25,9 @@ const SET_UP_PATIENCE: SetUpPatience = { retryUnavailableMs: 60_000 };
 const log = (line: string): void => console.log(`[fuzz under faults] ${line}`);
 
 /** Sleeps `ms`, or less if the fuzzing ends first. */
-function pause(ms: number, over: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    over.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+async function pause(ms: number, over: AbortSignal): Promise<void> {
+  await sleep(ms, undefined, { signal: over }).catch((error: unknown) => {
+    if (!over.aborted) throw error;
   });
 }
 
