@@ -89,6 +89,7 @@ export function printSummary(
     console.log(`requests as ${result.role}: ${result.requests} (exit ${result.exitCode})`);
     if (result.exitCode !== 0 && !judgedElsewhere) {
       problems.push(`schemathesis as ${result.role} found failures`);
+      console.log(`\n[fuzz] what schemathesis printed as ${result.role}:\n${result.output}`);
     }
   }
   console.log(`requests in all: ${results.reduce((sum, r) => sum + r.requests, 0)}`);
@@ -191,7 +192,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   );
   log(`${projectIds.length} projects made along the pipeline (at ${elapsed()})`);
   const roles = options.roles ?? [...FUZZ_ROLES];
-  const runAs = async (role: FuzzRole, buffered: boolean): Promise<RoleResult> => {
+  const runAs = async (role: FuzzRole): Promise<RoleResult> => {
     const result = await runSchemathesis({
       baseUrl,
       role,
@@ -204,7 +205,6 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
       workDir: runDir,
       seed,
       validRequestsFile,
-      buffered,
       cassette: judged,
     });
     log(`${role} done (at ${elapsed()})`);
@@ -215,8 +215,8 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   // lists (the full run's admin took the mentor's sessions away while the mentor was fuzzing).
   const others = roles.filter((role) => role !== 'admin');
   const fuzzing = async (): Promise<RoleResult[]> => {
-    const side = await Promise.all(others.map((role) => runAs(role, others.length > 1)));
-    return roles.includes('admin') ? [...side, await runAs('admin', false)] : side;
+    const side = await Promise.all(others.map((role) => runAs(role)));
+    return roles.includes('admin') ? [...side, await runAs('admin')] : side;
   };
   const over = new AbortController();
   const [fuzzed, alongside] = await Promise.allSettled([
